@@ -225,7 +225,7 @@ function bodyRow(columns, row) {
     return el('tr', {}, ...columns.map((column) => {
         const value = column.number ? formatNumber(row[column.key]) : row[column.key] ?? '\u2014';
         const cell = el('td', {
-            className: column.number ? 'number' : '',
+            className: column.number ? 'number' : (column.detail ? 'name-cell' : ''),
             text: value,
             attrs: { 'data-label': column.label },
         });
