@@ -104,7 +104,7 @@ async function start() {
     });
     form.elements.source.addEventListener('change', async () => {
         showControlsFor();
-        await loadChoices();
+        await loadChoicesShowingErrors();
         refresh();
     });
     for (const name of ['hardware_id', 'vm_name', 'process_name', 'username', 'range']) {
@@ -115,8 +115,9 @@ async function start() {
     }
     try {
         await ensureAccess();
-        fillForm(form, { source: saved.source });
-        await loadChoices();
+        fillForm(form, saved);
+        showControlsFor();
+        await loadChoicesShowingErrors();
         fillForm(form, saved);
         showControlsFor();
         ready = true;
@@ -142,6 +143,14 @@ function showControlsFor() {
     const custom = form.elements.range.value === 'custom';
     for (const field of form.querySelectorAll('[data-range]')) {
         field.hidden = !custom;
+    }
+}
+
+async function loadChoicesShowingErrors() {
+    try {
+        await loadChoices();
+    } catch (error) {
+        showError(form, error);
     }
 }
 
