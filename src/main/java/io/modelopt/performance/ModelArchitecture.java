@@ -49,7 +49,9 @@ public record ModelArchitecture(
         requirePositive(expertsTotal, "expertsTotal");
         requirePositive(expertsActive, "expertsActive");
         requirePositive(gflopsPerSample, "gflopsPerSample");
-        if (parametersMillions == null && !hasTransformerShape()) {
+        // Fields are not assigned yet inside a compact constructor: test the parameters.
+        boolean shaped = layers != null && hiddenSize != null && attentionHeads != null;
+        if (parametersMillions == null && !shaped) {
             throw new IllegalArgumentException(
                     "parametersMillions is required unless layers, hiddenSize and attentionHeads"
                             + " are given");

@@ -74,7 +74,9 @@ final class Scenario {
         this.linkBytesPerMs = link / 2 * 1e6 * calibration.interconnectEfficiency();
         this.paddingRows = calibration.paddingRows();
         this.allReduceLatencyMs = calibration.allReduceLatencyUs() * 1e-3;
-        this.hostDispatched = workload.runtime().hostDispatched();
+        // On a GPU the host dispatches while the device computes; on a CPU-only server the
+        // same cores do both, so dispatch adds to the time instead of overlapping it.
+        this.hostDispatched = workload.runtime().hostDispatched() && !hardware.cpuOnly();
         boolean autocast = workload.runtime() == Runtime.PYTORCH
                 && (precision == Precision.FP16 || precision == Precision.BF16);
         this.kernelCostMs = calibration.kernelCostUs(workload.runtime()) * 1e-3
@@ -336,6 +338,7 @@ final class Scenario {
             factors.addAll(calibration.describe(List.of(generation)));
         }
         List<String> keys = new ArrayList<>();
+        keys.add("compute.layer");
         if (precision.isEightBit()) {
             keys.add("compute.eightBit");
         }

@@ -159,8 +159,7 @@ final class CalibrationCases {
         Workload workload = new Workload(architecture, task, precision, batch, input, output,
                 runtime);
         return new CalibrationCase(row.get("case_id"), architecture.name(),
-                row.get("accelerator"), key(row, phase, metric, devices) + "|" + precision,
-                metric, measured,
+                row.get("accelerator"), key(row, phase, metric, devices), metric, measured,
                 workload, spec.withDeviceCount(devices), parallelism, predicted, null,
                 interpretation + " [" + precision + ", " + runtime + "]");
     }

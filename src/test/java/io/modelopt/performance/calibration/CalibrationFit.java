@@ -27,8 +27,6 @@ public final class CalibrationFit {
             Path.of("src/test/resources/calibration/calibration-measurements.csv");
     static final Path MODELS = Path.of("src/test/resources/calibration/models.csv");
     static final Path CATALOG_HARDWARE = Path.of("src/main/resources/catalog/hardware.csv");
-    static final Path INTERIM_HARDWARE =
-            Path.of("src/test/resources/calibration/hardware-interim.csv");
     static final Path PROPERTIES =
             Path.of("src/main/resources/performance/calibration.properties");
     static final Path ACCURACY = Path.of("docs/accuracy.md");
@@ -53,10 +51,9 @@ public final class CalibrationFit {
         }
     }
 
-    /** The usable rows, against the catalog's hardware rows when the catalog exists. */
+    /** The usable rows, against the single-GPU rows of the catalog's hardware table. */
     static CalibrationCases.Loaded load() throws IOException {
-        Path hardware = Files.exists(CATALOG_HARDWARE) ? CATALOG_HARDWARE : INTERIM_HARDWARE;
-        return CalibrationCases.load(MEASUREMENTS, hardware, MODELS);
+        return CalibrationCases.load(MEASUREMENTS, CATALOG_HARDWARE, MODELS);
     }
 
     private static void writeProperties(Calibration calibration) throws IOException {
