@@ -224,15 +224,15 @@ function comparator(key, direction) {
 function bodyRow(columns, row) {
     return el('tr', {}, ...columns.map((column) => {
         const value = column.number ? formatNumber(row[column.key]) : row[column.key] ?? '\u2014';
-        const cell = el('td', {
-            className: column.number ? 'number' : (column.detail ? 'name-cell' : ''),
-            text: value,
-            attrs: { 'data-label': column.label },
-        });
+        // One child, so that the phone layout's label column stays beside all of it.
+        const content = el('span', { text: value });
         if (column.detail && row[column.detail]) {
-            cell.append(el('br'), el('span', { className: 'hint', text: row[column.detail] }));
+            content.append(el('br'), el('span', { className: 'hint', text: row[column.detail] }));
         }
-        return cell;
+        return el('td', {
+            className: column.number ? 'number' : (column.detail ? 'name-cell' : ''),
+            attrs: { 'data-label': column.label },
+        }, content);
     }));
 }
 

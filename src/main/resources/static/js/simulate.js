@@ -152,6 +152,7 @@ function showResults(answer) {
     table.tBodies[0].replaceChildren(...shown.map(resultRow));
     table.hidden = shown.length === 0;
     setStatus(resultStatus, describeResults(answer, all.length, shown.length), 'success');
+    showWorkload(answer);
     drawChart(all, shown);
 }
 
@@ -161,9 +162,30 @@ function describeResults(answer, total, shown) {
         + 'listed. Open a row for its breakdown.'];
     const excluded = excludedCount(answer);
     if (excluded) {
-        parts.push(`${excluded} excluded: the workload does not fit their memory.`);
+        const names = excludedNames(answer);
+        parts.push(`${excluded} excluded: the workload does not fit their memory`
+            + `${names.length ? ` (${names.join(', ')})` : ''}.`);
     }
     return parts.join(' ');
+}
+
+/** The names of the configurations left out, where the answer lists them. */
+function excludedNames(answer) {
+    const list = Object.entries(answer).find(([key, value]) => Array.isArray(value)
+        && /not_fit|exclud/i.test(key));
+    return list ? list[1].map((item) => (item && typeof item === 'object'
+        ? item.hardware ?? item.name ?? item.hardware_id : item)).filter(Boolean) : [];
+}
+
+/** The workload as the service simulated it (batch size chosen, defaults filled in). */
+function showWorkload(answer) {
+    const section = document.getElementById('workload-used');
+    const workload = answer.workload;
+    section.hidden = !workload || typeof workload !== 'object';
+    if (!section.hidden) {
+        section.replaceChildren(el('summary', { text: 'Workload as simulated' }),
+            keyValues(workload));
+    }
 }
 
 /** The count of configurations left out for want of memory, whatever its exact name. */
