@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /** The Catalog page: hardware and models filtered and sorted, and the CSV upload. */
@@ -35,6 +36,23 @@ class CatalogPageTest extends BrowserTestBase {
         assertThat(page.query()).contains("hw.vendor=NVIDIA").contains("hw.sort=memory_gb")
                 .contains("hw.dir=desc");
         page.screenshot("catalog");
+    }
+
+    @Test
+    void sortingAndFilteringWorkByKeyboard() {
+        Browser page = browser();
+        page.open("/catalog");
+        page.waitUntil(d -> hardwareNames().size() >= 22 ? true : null);
+
+        page.find("#hardware-table th button[data-sort='price_usd_per_hour']").sendKeys(Keys.ENTER);
+        page.find("#hardware-kind").sendKeys(Keys.ARROW_DOWN);
+
+        page.waitUntil(d -> page.query().contains("hw.kind=gpu") ? true : null);
+        assertThat(page.find("#hardware-table th[aria-sort='ascending'] button").getText())
+                .isEqualTo("Price (USD/h)");
+        assertThat(columnNumbers("#hardware-table", "Price (USD/h)")).isSorted();
+        assertThat(page.findAll("#hardware-table tbody td[data-label='GPUs']"))
+                .extracting(WebElement::getText).doesNotContain("0");
     }
 
     @Test
