@@ -201,7 +201,7 @@ function renderView(view) {
             ? (filter.dir === 'desc' ? 'descending' : 'ascending') : 'none');
     }
     setStatus(view.status, `${shown.length} of ${view.rows.length} ${view.noun}, sorted by `
-        + `${column.label.toLowerCase()} (${filter.dir === 'desc' ? 'descending' : 'ascending'}).`);
+        + `${column.label} (${filter.dir === 'desc' ? 'descending' : 'ascending'}).`);
 }
 
 /** Numbers numerically, text alphabetically; missing values last either way. */
