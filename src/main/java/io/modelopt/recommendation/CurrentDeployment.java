@@ -69,7 +69,7 @@ record CurrentDeployment(Double latencyMs, Double throughputQps, Double memoryGb
         l.put("utilization_percent", utilizationPercent);
         l.put("utilization_source", utilizationSource);
         l.put("headroom_percent", utilizationPercent == null ? null
-                : Math.max(0, 100 - utilizationPercent));
+                : EstimateView.round(Math.max(0, 100 - utilizationPercent)));
         l.put("estimated_capacity_qps", capacityQps() == null ? null
                 : EstimateView.round(capacityQps()));
         l.put("state", loadState());

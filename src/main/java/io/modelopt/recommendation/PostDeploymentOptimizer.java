@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.modelopt.performance.Bottleneck;
 import io.modelopt.performance.Estimate;
 import io.modelopt.performance.HardwareSpec;
 import io.modelopt.performance.Parallelism;
@@ -195,8 +196,12 @@ class PostDeploymentOptimizer {
                     / capability;
             default -> null;
         };
-        Double latency = ratio != null ? current.latencyMs() * ratio
-                : basis == Basis.MODEL_ONLY ? estimate.latencyMs() : null;
+        Double latency = null;
+        if (ratio != null) {
+            latency = current.latencyMs() * ratio;
+        } else if (basis == Basis.MODEL_ONLY) {
+            latency = estimate.latencyMs();
+        }
         Double utilization = ratio != null && current.utilizationPercent() != null
                 ? current.utilizationPercent() * ratio : null;
         return new Projection(candidate, latency, memoryGb,
@@ -333,6 +338,10 @@ class PostDeploymentOptimizer {
                 .append(Text.num(p.capacityGb())).append(" GB");
         if (p.costPer1000() != null) {
             s.append("; $").append(Text.num(p.costPer1000())).append(" per 1000 requests");
+        }
+        if (p.estimate() != null && p.estimate().bottleneck() == Bottleneck.OVERHEAD) {
+            s.append("; bound by framework overhead, so a compiled runtime (TensorRT, ONNX")
+                    .append(" Runtime) or a larger batch helps more than faster hardware");
         }
         return s.append('.').toString();
     }
