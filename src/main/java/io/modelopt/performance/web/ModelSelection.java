@@ -103,8 +103,26 @@ public class ModelSelection {
                             base == null ? null : base.gflopsPerSample()));
             return new Selected(architecture, catalog);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(field, e.getMessage());
+            throw ApiException.badRequest(prefix + jsonName(e.getMessage()), e.getMessage());
         }
+    }
+
+    /** The request name of the architecture field an error message starts with. */
+    private static String jsonName(String message) {
+        String first = message == null ? "" : message.split(" ", 2)[0];
+        return switch (first) {
+            case "parametersMillions" -> "parameters_millions";
+            case "hiddenSize" -> "hidden_size";
+            case "attentionHeads" -> "attention_heads";
+            case "kvHeads" -> "kv_heads";
+            case "ffnDimension" -> "ffn_dimension";
+            case "vocabularySize" -> "vocabulary_size";
+            case "expertsTotal" -> "experts";
+            case "expertsActive" -> "active_experts";
+            case "gflopsPerSample" -> "gflops_per_sample";
+            case "layers" -> "layers";
+            default -> "parameters_millions";
+        };
     }
 
     private static Family family(JsonNode m, String field, ModelArchitecture base) {

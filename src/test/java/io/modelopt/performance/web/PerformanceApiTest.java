@@ -137,12 +137,15 @@ class PerformanceApiTest extends ApiTestBase {
         assertBadField("{\"model\": \"BERT-base\", \"hardware\": 999999}", "hardware");
         assertBadField("{\"model\": \"BERT-base\", \"hardware\": \"T4\", \"num_gpus\": 2}",
                 "num_gpus");
-        assertBadField("{\"model\": \"BERT-base\", \"hardware\": \"T4\", \"input_tokens\": \"long\"}",
-                "input_tokens");
+        assertBadField("{\"model\": \"BERT-base\", \"hardware\": \"T4\","
+                + " \"input_tokens\": \"long\"}", "input_tokens");
         assertBadField("{\"model\": {\"name\": \"x\", \"parameters_millions\": 10},"
                 + " \"hardware\": \"T4\"}", "model.family");
         assertBadField("{\"model\": \"BERT-base\", \"hardware\": {\"name\": \"x\","
                 + " \"memory_gb\": 16}}", "hardware.memory_bandwidth_gbps");
+        assertBadField("{\"model\": {\"family\": \"moe\", \"parameters_millions\": 10,"
+                + " \"experts\": 2, \"active_experts\": 3}, \"hardware\": \"T4\"}",
+                "model.active_experts");
         assertBadField("[1, 2]", "body");
     }
 
