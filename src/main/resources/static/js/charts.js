@@ -51,16 +51,20 @@ export function drawLatencyCost(chart, points) {
                 + `<br>cost ${item.value[1].toPrecision(3)} USD per 1000`,
         },
         legend: { top: 0, right: 0 },
-        grid: { left: 8, right: 24, top: 40, bottom: 28, containLabel: true },
+        grid: { left: 24, right: 24, top: 40, bottom: 28, containLabel: true },
         xAxis: {
-            type: 'log', name: 'Latency (ms, log)', nameLocation: 'middle', nameGap: 26,
+            type: 'log', name: 'Latency (ms, log scale)', nameLocation: 'middle', nameGap: 26,
         },
-        yAxis: { type: 'log', name: 'Cost per 1000 (USD, log)' },
+        yAxis: {
+            type: 'log', name: 'Cost per 1000 requests (USD, log scale)',
+            nameLocation: 'middle', nameGap: 52,
+        },
         series: [
             {
                 name: 'Shown in table', type: 'scatter', symbolSize: 12,
                 data: priced.filter((point) => point.highlighted).map(toDatum),
                 label: { show: true, position: 'right', formatter: '{b}', fontSize: 11 },
+                labelLayout: { hideOverlap: true },
             },
             {
                 name: 'Other configurations', type: 'scatter', symbolSize: 8,

@@ -271,7 +271,7 @@ function breakdownView(result) {
     const rest = Object.fromEntries(Object.entries(breakdown).filter(([key, value]) =>
         !times.some((term) => term.key === key) && value !== factors && key !== 'bottleneck'));
     const other = Object.fromEntries(Object.entries(result).filter(([key, value]) =>
-        !COLUMN_FIELDS.includes(key) && value !== factors));
+        !COLUMN_FIELDS.includes(key) && value !== factors && !isEmpty(value)));
     if (Object.keys(rest).length > 0) {
         view.append(el('h3', { text: 'More of the breakdown' }), keyValues(rest));
     }
@@ -279,6 +279,11 @@ function breakdownView(result) {
         view.append(el('h3', { text: 'Other figures' }), keyValues(other));
     }
     return view;
+}
+
+/** Null, or an empty list: a figure that does not apply to this workload. */
+function isEmpty(value) {
+    return value === null || value === undefined || (Array.isArray(value) && value.length === 0);
 }
 
 /** The numeric time terms of a breakdown (compute_ms, memory_ms, ...). */
@@ -294,7 +299,8 @@ function timeBars(times) {
     for (const term of times) {
         const share = Math.max(0, term.value / longest) * 100;
         bars.append(
-            el('span', { text: humanise(term.key), attrs: { role: 'listitem' } }),
+            el('span', { text: humanise(term.key.replace(/_ms$/i, '')),
+                attrs: { role: 'listitem' } }),
             el('div', {}, el('div', { className: 'time-bar', attrs: { style: `width: ${share}%` } })),
             el('span', { className: 'number', text: `${formatNumber(term.value)} ms` }));
     }

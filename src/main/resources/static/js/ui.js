@@ -48,8 +48,23 @@ const UNIT_SUFFIXES = [
     ['_billions', ' (billions)'], ['_usd_per_hour', ' (USD/h)'], ['_per_s', ' per s'],
 ];
 
+/** Names whose words alone would read wrongly. */
+const LABELS = {
+    cost_per_1000: 'Cost per 1000 requests (USD)',
+    current_cost_per_1000: 'Current cost per 1000 requests (USD)',
+    cost_per_million_tokens: 'Cost per million tokens (USD)',
+    energy_wh_per_1000: 'Energy per 1000 requests (Wh)',
+    throughput_tokens_per_s: 'Throughput (tokens/s)',
+    fp16_support: 'FP16 support',
+    fp16_score: 'FP16 score',
+    fp16: 'FP16',
+};
+
 /** "latency_improvement_percent" -> "Latency improvement (%)". */
 export function humanise(key) {
+    if (LABELS[key]) {
+        return LABELS[key];
+    }
     let base = String(key);
     let unit = '';
     for (const [suffix, label] of UNIT_SUFFIXES) {
