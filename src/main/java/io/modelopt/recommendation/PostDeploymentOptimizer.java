@@ -114,7 +114,7 @@ class PostDeploymentOptimizer {
         summary.put("total_hardware_evaluated", candidates.size());
         summary.put("excluded_not_fitting", candidates.size() - fitting.size());
         summary.put("optimization_priority", priority.key());
-        summary.put("score_weights", priority.weights(false));
+        summary.put("score_weights", priority.weights());
         summary.put("current_performance_baseline", current.baseline());
         summary.put("load", current.load());
         summary.put("projection_basis", basis.meaning);
@@ -250,6 +250,8 @@ class PostDeploymentOptimizer {
                 .mapToDouble(Projection::latencyMs).min().orElse(Double.NaN);
         double bestCapability = fitting.stream().mapToDouble(Projection::capability).max()
                 .orElse(Double.NaN);
+        double bestCost = fitting.stream().filter(p -> p.costPer1000() != null)
+                .mapToDouble(Projection::costPer1000).min().orElse(Double.NaN);
         List<Map<String, Object>> results = new ArrayList<>();
         for (Projection p : fitting) {
             double memory = Scoring.memory(p.memoryGb(), p.capacityGb());
@@ -257,8 +259,12 @@ class PostDeploymentOptimizer {
                     ? Scoring.relativeTime(bestLatency, p.latencyMs())
                     : Scoring.relativeCapacity(p.capability(), bestCapability);
             double fp16 = Scoring.fp16(p.candidate().spec());
-            double overall = priority.overall(memory, latency, fp16, null, false);
-            results.add(result(p, current, memory, latency, fp16, overall));
+            // Cost weighs in too, though the priority cannot be "cost" here: otherwise the
+            // largest, dearest configuration wins every balanced ranking on headroom alone.
+            Double cost = p.costPer1000() == null ? null
+                    : Scoring.relativeTime(bestCost, p.costPer1000());
+            double overall = priority.overall(memory, latency, fp16, cost);
+            results.add(result(p, current, memory, latency, fp16, cost, overall));
         }
         results.sort(Comparator.comparing(r -> -(Double) ((Map<?, ?>) r
                 .get("optimization_scores")).get("overall_score")));
@@ -266,11 +272,12 @@ class PostDeploymentOptimizer {
     }
 
     private static Map<String, Object> result(Projection p, CurrentDeployment current,
-            double memory, double latency, double fp16, double overall) {
+            double memory, double latency, double fp16, Double cost, double overall) {
         Map<String, Object> scores = new LinkedHashMap<>();
         scores.put("memory_score", Scoring.round1(memory));
         scores.put("latency_score", Scoring.round1(latency));
         scores.put("fp16_score", Scoring.round1(fp16));
+        scores.put("cost_score", cost == null ? null : Scoring.round1(cost));
         scores.put("overall_score", Scoring.round1(overall));
 
         Map<String, Object> projected = new LinkedHashMap<>();

@@ -114,8 +114,7 @@ class PreDeploymentOptimizer {
         scores.put("latency_score", Scoring.round1(latency));
         scores.put("fp16_score", Scoring.round1(fp16));
         scores.put("cost_score", cost == null ? null : Scoring.round1(cost));
-        scores.put("overall_score", Scoring.round1(priority.overall(memory, latency, fp16, cost,
-                true)));
+        scores.put("overall_score", Scoring.round1(priority.overall(memory, latency, fp16, cost)));
 
         Map<String, Object> projected = new LinkedHashMap<>();
         projected.put("latency_ms", EstimateView.round(est.latencyMs()));
@@ -207,7 +206,7 @@ class PreDeploymentOptimizer {
         s.put("total_hardware_evaluated", evaluated);
         s.put("excluded_not_fitting", notFitting);
         s.put("optimization_priority", priority.key());
-        s.put("score_weights", priority.weights(true));
+        s.put("score_weights", priority.weights());
         s.put("workload_requirements", requirements);
         s.put("workload", WorkloadDefaults.describe(workload));
         return s;

@@ -9,8 +9,9 @@ import io.modelopt.web.ApiException;
 /**
  * What the ranking weighs most. The overall score is the weighted mean of the 0-10 scores:
  * the prioritised one weighs 0.55, latency (or cost, when latency is the priority) 0.2 and
- * the remaining two 0.125 each; balanced weighs all four equally. Post-deployment has no cost
- * score, so its weights are those of the other three, renormalised to sum to 1.
+ * the remaining two 0.125 each; balanced weighs all four equally. Both workflows score cost
+ * (post-deployment at the current traffic), but only pre-deployment accepts "cost" as the
+ * priority, as api-spec.md lists it.
  */
 enum Priority {
 
@@ -52,28 +53,23 @@ enum Priority {
     }
 
     /** Weighted mean of the scores; a null cost score (unknown price) counts as 0. */
-    double overall(double memoryScore, double latencyScore, double fp16Score, Double costScore,
-            boolean withCost) {
-        double costWeight = withCost ? cost : 0;
-        double sum = memory + latency + fp16 + costWeight;
-        double cost = costScore == null ? 0 : costScore;
-        return (memory * memoryScore + latency * latencyScore + fp16 * fp16Score
-                + costWeight * cost) / sum;
+    double overall(double memoryScore, double latencyScore, double fp16Score,
+            Double costScore) {
+        double costValue = costScore == null ? 0 : costScore;
+        return memory * memoryScore + latency * latencyScore + fp16 * fp16Score
+                + cost * costValue;
     }
 
     String key() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    Map<String, Double> weights(boolean withCost) {
-        double sum = memory + latency + fp16 + (withCost ? cost : 0);
+    Map<String, Double> weights() {
         Map<String, Double> w = new LinkedHashMap<>();
-        w.put("memory", memory / sum);
-        w.put("latency", latency / sum);
-        w.put("fp16", fp16 / sum);
-        if (withCost) {
-            w.put("cost", cost / sum);
-        }
+        w.put("memory", memory);
+        w.put("latency", latency);
+        w.put("fp16", fp16);
+        w.put("cost", cost);
         return w;
     }
 }
