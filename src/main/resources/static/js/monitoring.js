@@ -44,6 +44,7 @@ const SOURCES = {
         rowsOf: (answer) => answer.data || [],
         filters: (values) => ({ vm_name: values.vm_name }),
         groupOf: (row) => row.vm_name,
+        labels: { avg_memory_usage: 'Average memory (MB)' },
         charts: [
             { title: 'CPU', yName: '%', lines: [['CPU', 'cpu_usage']] },
             { title: 'Memory', yName: 'MB', lines: [['Average memory', 'average_memory_usage']] },
@@ -68,7 +69,7 @@ const FIGURE_LABELS = {
     total_records: 'Samples',
     avg_cpu_usage: 'Average CPU (%)',
     avg_gpu_usage: 'Average GPU (%)',
-    avg_memory_usage: 'Average memory',
+    avg_memory_usage: 'Average memory (%)',
     max_cpu_usage: 'Peak CPU (%)',
     max_gpu_usage: 'Peak GPU (%)',
     max_memory_usage: 'Peak memory (%)',
@@ -221,7 +222,7 @@ async function refresh() {
             ]), 'Loading metrics…');
         const rows = current.rowsOf(list);
         drawCharts(current, rows, Boolean(list.next_cursor));
-        showSummary(summary.summary || {});
+        showSummary(summary.summary || {}, current.labels || {});
         setStatus(lastUpdated, `Last updated ${new Date().toLocaleTimeString()}`);
     } catch (error) {
         showError(form, error);
@@ -295,12 +296,12 @@ function seriesOf(definition, groups) {
 
 // ---- summary ------------------------------------------------------------------------------
 
-function showSummary(summary) {
+function showSummary(summary, labels) {
     const entries = Object.entries(summary);
     setStatus(summaryStatus, entries.length === 0 ? 'No summary for this range.' : '');
     summaryList.replaceChildren(...entries.map(([key, value]) =>
         el('div', { className: 'figure', attrs: { 'data-key': key } },
-            el('dt', { text: FIGURE_LABELS[key] || humanise(key) }),
+            el('dt', { text: labels[key] || FIGURE_LABELS[key] || humanise(key) }),
             el('dd', { text: figureText(key, value) }))));
 }
 
