@@ -79,6 +79,7 @@ async function start() {
         fillForm(uploadForm, unprefixed(saved, 'up'));
         hardwareView.render();
         await loadModels();
+        saveState();
     } catch (error) {
         showError(hardwareView.form, error);
     } finally {

@@ -98,7 +98,7 @@ start();
 
 async function start() {
     const saved = queryValues();
-    keepInUrl([form], () => formValues(form));
+    const saveState = keepInUrl([form], () => formValues(form));
     form.addEventListener('submit', (event) => {
         event.preventDefault();
         refresh();
@@ -121,6 +121,7 @@ async function start() {
         await loadChoicesShowingErrors();
         fillForm(form, saved);
         showControlsFor();
+        saveState();
         ready = true;
         await refresh();
     } catch (error) {
