@@ -14,16 +14,16 @@ export function createChart(element) {
 
 /**
  * Line charts over time. series: [{name, points: [[timeMs, value], ...]}]; yName names the
- * axis with its unit.
+ * axis with its unit; fromMs and toMs, when given, span the time axis over the whole range.
  */
-export function drawTimeSeries(chart, { title, yName, series }) {
+export function drawTimeSeries(chart, { title, yName, series, fromMs, toMs }) {
     chart.setOption({
         color: PALETTE,
         title: { text: title, left: 0, textStyle: { fontSize: 14 } },
         tooltip: { trigger: 'axis' },
         legend: { top: 0, right: 0 },
         grid: { left: 8, right: 16, top: 48, bottom: 8, containLabel: true },
-        xAxis: { type: 'time' },
+        xAxis: { type: 'time', min: fromMs ?? 'dataMin', max: toMs ?? 'dataMax' },
         yAxis: { type: 'value', name: yName, nameTextStyle: { align: 'left' } },
         series: series.map((line) => ({
             name: line.name,

@@ -222,7 +222,7 @@ async function refresh() {
                 getJson(current.summaryPath, filters),
             ]), 'Loading metrics…');
         const rows = current.rowsOf(list);
-        drawCharts(current, rows, Boolean(list.next_cursor));
+        drawCharts(current, rows, Boolean(list.next_cursor), filters);
         showSummary(summary.summary || {}, current.labels || {});
         setStatus(lastUpdated, `Last updated ${new Date().toLocaleTimeString()}`);
     } catch (error) {
@@ -235,7 +235,9 @@ async function refresh() {
 
 // ---- charts -------------------------------------------------------------------------------
 
-function drawCharts(current, rows, truncated) {
+function drawCharts(current, rows, truncated, filters) {
+    const fromMs = filters.start_time ? Date.parse(filters.start_time) : undefined;
+    const toMs = filters.end_time ? Date.parse(filters.end_time) : undefined;
     const ordered = [...rows].sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp));
     const groups = groupBy(ordered, current.groupOf);
     setStatus(chartsStatus, rows.length === 0
@@ -244,7 +246,9 @@ function drawCharts(current, rows, truncated) {
     chartSlots(current.charts.length);
     current.charts.forEach((definition, index) => {
         const series = seriesOf(definition, groups);
-        drawTimeSeries(charts[index], { title: definition.title, yName: definition.yName, series });
+        drawTimeSeries(charts[index], {
+            title: definition.title, yName: definition.yName, series, fromMs, toMs,
+        });
         const container = chartsGrid.children[index];
         container.dataset.series = series.length;
         container.setAttribute('aria-label', `${definition.title} over time: `
@@ -301,7 +305,8 @@ function showSummary(summary, labels) {
     const entries = Object.entries(summary);
     setStatus(summaryStatus, entries.length === 0 ? 'No summary for this range.' : '');
     summaryList.replaceChildren(...entries.map(([key, value]) =>
-        el('div', { className: 'figure', attrs: { 'data-key': key } },
+        el('div', { className: /timestamp/.test(key) ? 'figure time' : 'figure',
+            attrs: { 'data-key': key } },
             el('dt', { text: labels[key] || FIGURE_LABELS[key] || humanise(key) }),
             el('dd', { text: figureText(key, value) }))));
 }
