@@ -18,6 +18,8 @@ export function createChart(element) {
  */
 export function drawTimeSeries(chart, { title, yName, series, fromMs, toMs }) {
     chart.setOption({
+        // Redrawn at every refresh: animating each redraw would make the lines flicker.
+        animation: false,
         color: PALETTE,
         title: { text: title, left: 0, textStyle: { fontSize: 14 } },
         tooltip: { trigger: 'axis' },
