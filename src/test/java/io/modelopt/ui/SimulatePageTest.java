@@ -75,6 +75,33 @@ class SimulatePageTest extends BrowserTestBase {
     }
 
     @Test
+    void aRunningRequestShowsProgressUntilItAnswers() {
+        Browser page = browser();
+        page.open("/");
+        page.choose("#model_type", "bert");
+        page.filledValue("#Model");
+        // Hold every request until the test lets it go, so the busy state can be seen.
+        page.script("const send = window.fetch;"
+                + " window.releaseRequests = null;"
+                + " const gate = new Promise(open => { window.releaseRequests = open; });"
+                + " window.fetch = (...args) => gate.then(() => send(...args));");
+
+        page.find("#simulate-button").click();
+
+        assertThat(page.visible("#simulate-form .busy").getText()).contains("Simulating");
+        assertThat(page.find("#simulate-button").isEnabled()).isFalse();
+        assertThat(page.find("#results").getDomAttribute("aria-busy")).isEqualTo("true");
+
+        page.script("window.releaseRequests();");
+
+        page.waitUntil(d -> d.findElements(By.cssSelector("#results-table tbody tr")).isEmpty()
+                ? null : true);
+        assertThat(page.find("#simulate-form .busy").isDisplayed()).isFalse();
+        assertThat(page.find("#simulate-button").isEnabled()).isTrue();
+        assertThat(page.find("#results").getDomAttribute("aria-busy")).isNull();
+    }
+
+    @Test
     void anApiErrorIsShownNextToTheFieldItNames() {
         Browser page = browser();
         page.open("/");
