@@ -22,8 +22,8 @@ CREATE TABLE hardware (
     memory_bandwidth_gbps     double precision NOT NULL CHECK (memory_bandwidth_gbps > 0),
     interconnect_gbps         double precision,
     tdp_watts                 double precision,
-    -- On-demand price of the whole configuration.
-    price_usd_per_hour        double precision NOT NULL CHECK (price_usd_per_hour >= 0),
+    -- On-demand price of the whole configuration; null where no public price is known.
+    price_usd_per_hour        double precision CHECK (price_usd_per_hour >= 0),
     gpu_memory_total_vram_mb  double precision,
     gpu_graphics_clock        double precision,
     gpu_memory_clock          double precision,

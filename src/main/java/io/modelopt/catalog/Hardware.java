@@ -8,7 +8,8 @@ import java.time.OffsetDateTime;
  *
  * <p>Peak throughput, memory, bandwidth and TDP describe one device: one GPU, or for a CPU-only
  * server the whole server. The price is for the whole configuration. Peaks are dense (no 2:4
- * sparsity) and null where the device lacks that precision.
+ * sparsity) and null where the device lacks that precision. The price is null where no public
+ * on-demand price is known; costs are then unknown too.
  */
 public record Hardware(
         long id,
@@ -29,7 +30,7 @@ public record Hardware(
         double memoryBandwidthGbps,
         Double interconnectGbps,
         Double tdpWatts,
-        double priceUsdPerHour,
+        Double priceUsdPerHour,
         Double gpuMemoryTotalVramMb,
         Double gpuGraphicsClock,
         Double gpuMemoryClock,

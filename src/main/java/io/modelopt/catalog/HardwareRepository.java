@@ -56,7 +56,7 @@ public class HardwareRepository {
                 rs.getDouble("memory_bandwidth_gbps"),
                 rs.getObject("interconnect_gbps", Double.class),
                 rs.getObject("tdp_watts", Double.class),
-                rs.getDouble("price_usd_per_hour"),
+                rs.getObject("price_usd_per_hour", Double.class),
                 rs.getObject("gpu_memory_total_vram_mb", Double.class),
                 rs.getObject("gpu_graphics_clock", Double.class),
                 rs.getObject("gpu_memory_clock", Double.class),

@@ -10,6 +10,7 @@ import io.modelopt.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +26,21 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/model")
 @Tag(name = "Models", description = "Model specifications of the catalog")
 class ModelController {
+
+    /** The answer api-spec.md shows, with the fields this service adds. */
+    private static final String GET_MODEL_DATA_EXAMPLE = """
+            {"status": "success", "model_data": {"id": 1, "model_name": "BERT-base",
+             "task_type": "inference", "framework": "PyTorch",
+             "total_parameters_millions": 109.51, "model_size_mb": 438.06,
+             "architecture_type": "BertForMaskedLM", "model_type": "bert", "family": "encoder",
+             "number_of_hidden_layers": 12, "embedding_vector_dimension": 768,
+             "precision": "FP32", "vocabulary_size": 30522, "ffn_dimension": 3072,
+             "number_of_attention_layers": 12, "attention_heads": 12, "kv_heads": 12,
+             "activation_function": "gelu", "default_sequence_length": 128,
+             "model_pickle": false, "created_at": "2024-01-01T00:00:00Z",
+             "updated_at": "2024-01-01T00:00:00Z"},
+             "matching_models": ["BERT-base", "BERT-large"]}
+            """;
 
     private final ModelRepository models;
     private final PopulateEndpoint populate;
@@ -49,7 +65,9 @@ class ModelController {
                     + "is returned unless model_name picks one; matching_models lists them all.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content =
                     @Content(examples = @ExampleObject(
-                            value = "{\"model_type\": \"bert\", \"task_type\": \"inference\"}"))))
+                            value = "{\"model_type\": \"bert\", \"task_type\": \"inference\"}"))),
+            responses = @ApiResponse(responseCode = "200", content = @Content(
+                    examples = @ExampleObject(value = GET_MODEL_DATA_EXAMPLE))))
     @PostMapping("/get-model-data")
     Map<String, Object> getModelData(@RequestBody ModelDataRequest request) {
         if (request.modelType() == null || request.modelType().isBlank()) {

@@ -77,8 +77,7 @@ class EmbeddedDatabaseLifecycleTest {
 
     private static ConfigurableApplicationContext start(Path dataDir) {
         return new SpringApplicationBuilder(ModeloptApplication.class)
-                .properties("server.port=0", "modelopt.data-dir=" + dataDir)
-                .run();
+                .run("--server.port=0", "--modelopt.data-dir=" + dataDir);
     }
 
     private static String setting(CatalogDatabase database, String name) {

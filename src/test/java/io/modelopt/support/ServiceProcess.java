@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The service run as a separate JVM, as a user runs it, so that a test can kill it with SIGKILL
@@ -30,6 +31,12 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service on the data dir and waits until {@code /health} answers 200. */
     public static ServiceProcess start(Path dataDir, String... extraArgs) throws IOException {
+        return start(dataDir, Map.of(), extraArgs);
+    }
+
+    /** The same, with environment variables added to this JVM's for the service. */
+    public static ServiceProcess start(Path dataDir, Map<String, String> environment,
+            String... extraArgs) throws IOException {
         int port = freePort();
         Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + port + ".log");
         List<String> command = new ArrayList<>(List.of(
@@ -40,7 +47,9 @@ public final class ServiceProcess implements AutoCloseable {
                 "--server.port=" + port,
                 "--modelopt.data-dir=" + dataDir));
         command.addAll(List.of(extraArgs));
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        Process process = builder
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
