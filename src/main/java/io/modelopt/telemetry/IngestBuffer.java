@@ -18,7 +18,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import io.modelopt.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.ContextClosedEvent;
 
 /**
  * The group-commit buffer that every telemetry push goes through (hardware, VM and process
@@ -50,14 +52,17 @@ import org.springframework.context.SmartLifecycle;
  * only unacknowledged pushes, and since the service never writes a sample twice, a killed
  * service stores each acknowledged sample exactly once.
  *
- * <p><b>Shutdown.</b> {@link #stop} runs after the web server has finished its graceful
- * shutdown (its phase is lower), refuses new pushes, writes everything still buffered, then ends
- * the writers; the database pools close only after that.
+ * <p><b>Shutdown.</b> As soon as the context starts closing ({@link ContextClosedEvent}), the
+ * linger is dropped: every push, buffered or arriving during the web server's graceful shutdown,
+ * is written at once, so in-flight requests get their answer quickly. {@link #stop} runs after
+ * the web server has finished its graceful shutdown (its phase is lower), refuses new pushes,
+ * writes everything still buffered (for at most 25 s), then ends the writers; the database pools
+ * close only after that.
  *
  * <p><b>Threads.</b> {@link #submit}, {@link #flushNow} and {@link #status} may be called by any
  * number of request threads at once; the writer threads are this class's own.
  */
-final class IngestBuffer implements SmartLifecycle {
+final class IngestBuffer implements SmartLifecycle, ApplicationListener<ContextClosedEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(IngestBuffer.class);
     private static final Duration FULL_RETRY_AFTER = Duration.ofSeconds(1);
@@ -170,6 +175,18 @@ final class IngestBuffer implements SmartLifecycle {
         return new BufferStatus(buffered, settings.bufferCapacity(), lastBatchAt,
                 settings.linger(), settings.batchSize(), accepted.sum(), written.sum(),
                 rejected.sum(), failed.sum());
+    }
+
+    /** The context is closing: write everything from now on without lingering. */
+    @Override
+    public void onApplicationEvent(ContextClosedEvent event) {
+        lock.lock();
+        try {
+            flushThrough = Long.MAX_VALUE;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override

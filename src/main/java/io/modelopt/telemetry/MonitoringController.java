@@ -1,5 +1,6 @@
 package io.modelopt.telemetry;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -201,11 +202,14 @@ class MonitoringController {
         return filters;
     }
 
-    private static double seconds(Instant instant) {
-        return instant.toEpochMilli() / 1000.0;
+    /** Epoch seconds with millisecond fraction, written plainly (1704067200.5, not 1.7E9). */
+    private static BigDecimal seconds(Instant instant) {
+        return BigDecimal.valueOf(instant.toEpochMilli()).movePointLeft(3);
     }
 
-    private static double seconds(Duration duration) {
-        return duration.toNanos() / 1e9;
+    private static BigDecimal seconds(Duration duration) {
+        BigDecimal seconds = BigDecimal.valueOf(duration.toNanos()).movePointLeft(9)
+                .stripTrailingZeros();
+        return seconds.scale() < 0 ? seconds.setScale(0) : seconds;
     }
 }

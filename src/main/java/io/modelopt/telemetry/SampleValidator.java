@@ -26,13 +26,9 @@ class SampleValidator {
     private final Clock clock;
 
     SampleValidator(TelemetryProperties settings, KnownHardware hardware) {
-        this(settings, hardware, Clock.systemUTC());
-    }
-
-    SampleValidator(TelemetryProperties settings, KnownHardware hardware, Clock clock) {
         this.settings = settings;
         this.hardware = hardware;
-        this.clock = clock;
+        this.clock = Clock.systemUTC();
     }
 
     /** The time that a sample without a timestamp gets; one per request. */
