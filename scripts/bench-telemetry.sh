@@ -7,6 +7,7 @@
 # Loopback only; every loop is bounded in count and time. Extra arguments go to the load
 # generator, e.g.:  scripts/bench-telemetry.sh --runs 5 --seconds 10 --query-samples 10000000
 #                   scripts/bench-telemetry.sh --scenarios batch,single
+# SERVICE_ARGS adds settings of the service, e.g. SERVICE_ARGS=--modelopt.telemetry.linger=1ms
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,7 +25,7 @@ LOG="$DATA_DIR.log"
 
 java -Xmx2g -cp "target/classes:$CLASSPATH_DEPS" io.modelopt.ModeloptApplication \
     --server.port="$HTTP_PORT" --modelopt.data-dir="$DATA_DIR" \
-    --modelopt.embedded-db.port="$PG_PORT" --server.tomcat.threads.max=200 >"$LOG" 2>&1 &
+    --modelopt.embedded-db.port="$PG_PORT" ${SERVICE_ARGS:-} >"$LOG" 2>&1 &
 SERVICE_PID=$!
 trap 'kill -TERM $SERVICE_PID 2>/dev/null || true; wait $SERVICE_PID 2>/dev/null || true' EXIT
 
