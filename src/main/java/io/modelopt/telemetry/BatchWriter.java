@@ -39,7 +39,10 @@ final class BatchWriter {
             this.connectionLost = connectionLost;
         }
 
-        /** True when nothing of the batch is stored for certain (false: the commit's fate is unknown). */
+        /**
+         * True when nothing of the batch is stored for certain; false when the commit's fate is
+         * unknown.
+         */
         boolean rolledBack() {
             return rolledBack;
         }
@@ -151,8 +154,8 @@ final class BatchWriter {
 
     static boolean isConnectionFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+            String state = t instanceof SQLException sql ? sql.getSQLState() : null;
+            if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
                 return true;
             }
         }

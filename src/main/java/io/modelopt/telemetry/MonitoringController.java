@@ -66,7 +66,8 @@ class MonitoringController {
     @PostMapping("/push-metrics")
     Map<String, Object> pushMetrics(@RequestBody HardwareMetricsRequest body) {
         Problems problems = new Problems();
-        HardwareSample sample = validator.hardware(body, "", validator.now(), problems);
+        HardwareSample sample = validator.hardware(body, SamplePath.BODY, validator.now(),
+                problems);
         problems.throwIfAny();
         Receipt receipt = buffer.submit(List.of(sample));
         Map<String, Object> response = new LinkedHashMap<>();
@@ -92,7 +93,8 @@ class MonitoringController {
         Instant now = validator.now();
         List<HardwareSample> samples = new ArrayList<>(data.size());
         for (int i = 0; i < data.size(); i++) {
-            samples.add(validator.hardware(data.get(i), "metrics_data[" + i + "]", now, problems));
+            samples.add(validator.hardware(data.get(i), new SamplePath("metrics_data", i), now,
+                    problems));
         }
         problems.throwIfAny();
         Receipt receipt = buffer.submit(samples);

@@ -64,7 +64,7 @@ class ProcessMetricsController {
     @PostMapping("/push")
     Map<String, Object> push(@RequestBody ProcessMetricsRequest body) {
         Problems problems = new Problems();
-        ProcessSample sample = validator.process(body, "", validator.now(), problems);
+        ProcessSample sample = validator.process(body, SamplePath.BODY, validator.now(), problems);
         problems.throwIfAny();
         Receipt receipt = buffer.submit(List.of(sample));
         Map<String, Object> data = new LinkedHashMap<>();
@@ -94,8 +94,8 @@ class ProcessMetricsController {
         Instant now = validator.now();
         List<ProcessSample> samples = new ArrayList<>(data.size());
         for (int i = 0; i < data.size(); i++) {
-            samples.add(validator.process(data.get(i), "host_process_metrics[" + i + "]", now,
-                    problems));
+            SamplePath path = new SamplePath("host_process_metrics", i);
+            samples.add(validator.process(data.get(i), path, now, problems));
         }
         problems.throwIfAny();
         buffer.submit(samples);

@@ -27,7 +27,8 @@ import java.util.TreeMap;
  */
 final class Rollups {
 
-    private static final MathContext FLOAT8_TO_NUMERIC = new MathContext(15, RoundingMode.HALF_EVEN);
+    private static final MathContext FLOAT8_TO_NUMERIC =
+            new MathContext(15, RoundingMode.HALF_EVEN);
 
     private Rollups() {
     }
@@ -36,10 +37,26 @@ final class Rollups {
         return timestamp.truncatedTo(ChronoUnit.HOURS);
     }
 
-    /** The numeric PostgreSQL makes of a float8 (its float8_numeric prints 15 digits). */
+    /**
+     * The numeric PostgreSQL makes of a float8: its float8_numeric prints 15 significant digits.
+     * Fast path: a value that is a decimal of at most 15 digits with up to 6 decimals (what agents
+     * report, e.g. 45.5) is that decimal, since a double is closer to it than half a step of the
+     * 15-digit grid; other values are rounded from their exact binary expansion.
+     */
     static BigDecimal numeric(double value) {
-        return new BigDecimal(value).round(FLOAT8_TO_NUMERIC);
+        for (int scale = 0; scale < POWERS_OF_TEN.length; scale++) {
+            double scaled = value * POWERS_OF_TEN[scale];
+            if (Math.abs(scaled) < 1e15) {
+                long digits = Math.round(scaled);
+                if (digits / POWERS_OF_TEN[scale] == value) {
+                    return BigDecimal.valueOf(digits, scale);
+                }
+            }
+        }
+        return new BigDecimal(value).round(FLOAT8_TO_NUMERIC).stripTrailingZeros();
     }
+
+    private static final double[] POWERS_OF_TEN = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
 
     static void addHardware(Connection connection, List<HardwareSample> samples)
             throws SQLException {

@@ -36,30 +36,29 @@ class SampleValidator {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    HardwareSample hardware(HardwareMetricsRequest in, String path, Instant now,
+    HardwareSample hardware(HardwareMetricsRequest in, SamplePath path, Instant now,
             Problems problems) {
         if (in == null) {
-            problems.add(path.isEmpty() ? "body" : path, "must be a sample object, not null");
+            problems.add(path.self(), "must be a sample object, not null");
             return null;
         }
-        String prefix = prefix(path);
-        unknown(in.unknownFields(), prefix, problems);
-        Long hardwareId = wholeNumber(in.hardwareId(), prefix + "hardware_id", problems, 1);
+        unknown(in.unknownFields(), path, problems);
+        Long hardwareId = wholeNumber(in.hardwareId(), path, "hardware_id", problems, 1);
         if (hardwareId != null && !hardware.exists(hardwareId)) {
-            problems.add(prefix + "hardware_id", "no hardware with id " + hardwareId
+            problems.add(path.field("hardware_id"), "no hardware with id " + hardwareId
                     + " in the catalog; GET /api/hardware/ lists them");
         }
-        percent(in.cpuUsagePercent(), prefix + "cpu_usage_percent", problems);
-        percent(in.gpuUsagePercent(), prefix + "gpu_usage_percent", problems);
-        percent(in.memoryUsagePercent(), prefix + "memory_usage_percent", problems);
-        temperature(in.temperatureCpu(), prefix + "temperature_cpu", problems);
-        temperature(in.temperatureGpu(), prefix + "temperature_gpu", problems);
-        nonNegative(in.powerConsumptionWatts(), prefix + "power_consumption_watts", problems);
-        nonNegative(in.networkUsageMbps(), prefix + "network_usage_mbps", problems);
-        percent(in.diskUsagePercent(), prefix + "disk_usage_percent", problems);
+        percent(in.cpuUsagePercent(), path, "cpu_usage_percent", problems);
+        percent(in.gpuUsagePercent(), path, "gpu_usage_percent", problems);
+        percent(in.memoryUsagePercent(), path, "memory_usage_percent", problems);
+        temperature(in.temperatureCpu(), path, "temperature_cpu", problems);
+        temperature(in.temperatureGpu(), path, "temperature_gpu", problems);
+        nonNegative(in.powerConsumptionWatts(), path, "power_consumption_watts", problems);
+        nonNegative(in.networkUsageMbps(), path, "network_usage_mbps", problems);
+        percent(in.diskUsagePercent(), path, "disk_usage_percent", problems);
         String additional = additionalMetrics(in.additionalMetrics(),
-                prefix + "additional_metrics", problems);
-        Instant timestamp = timestamp(in.timestamp(), prefix + "timestamp", now, problems);
+                path, "additional_metrics", problems);
+        Instant timestamp = timestamp(in.timestamp(), path, "timestamp", now, problems);
         if (hardwareId == null || timestamp == null) {
             return null;
         }
@@ -69,19 +68,18 @@ class SampleValidator {
                 additional, timestamp);
     }
 
-    VmSample vm(VmMetricsRequest in, String path, Instant now, Problems problems) {
+    VmSample vm(VmMetricsRequest in, SamplePath path, Instant now, Problems problems) {
         if (in == null) {
-            problems.add(path.isEmpty() ? "body" : path, "must be a sample object, not null");
+            problems.add(path.self(), "must be a sample object, not null");
             return null;
         }
-        String prefix = prefix(path);
-        unknown(in.unknownFields(), prefix, problems);
-        String vmName = name(in.vmName(), prefix + "VMName", true, problems);
-        required(in.cpuUsage(), prefix + "CPUUsage", problems);
-        percent(in.cpuUsage(), prefix + "CPUUsage", problems);
-        required(in.averageMemoryUsage(), prefix + "AverageMemoryUsage", problems);
-        nonNegative(in.averageMemoryUsage(), prefix + "AverageMemoryUsage", problems);
-        Instant timestamp = timestamp(in.timestamp(), prefix + "timestamp", now, problems);
+        unknown(in.unknownFields(), path, problems);
+        String vmName = name(in.vmName(), path, "VMName", true, problems);
+        required(in.cpuUsage(), path, "CPUUsage", problems);
+        percent(in.cpuUsage(), path, "CPUUsage", problems);
+        required(in.averageMemoryUsage(), path, "AverageMemoryUsage", problems);
+        nonNegative(in.averageMemoryUsage(), path, "AverageMemoryUsage", problems);
+        Instant timestamp = timestamp(in.timestamp(), path, "timestamp", now, problems);
         if (vmName == null || timestamp == null || in.cpuUsage() == null
                 || in.averageMemoryUsage() == null) {
             return null;
@@ -89,23 +87,22 @@ class SampleValidator {
         return new VmSample(vmName, in.cpuUsage(), in.averageMemoryUsage(), timestamp);
     }
 
-    ProcessSample process(ProcessMetricsRequest in, String path, Instant now,
+    ProcessSample process(ProcessMetricsRequest in, SamplePath path, Instant now,
             Problems problems) {
         if (in == null) {
-            problems.add(path.isEmpty() ? "body" : path, "must be a sample object, not null");
+            problems.add(path.self(), "must be a sample object, not null");
             return null;
         }
-        String prefix = prefix(path);
-        unknown(in.unknownFields(), prefix, problems);
-        String processName = name(in.processName(), prefix + "process_name", true, problems);
-        Long processId = wholeNumber(in.processId(), prefix + "process_id", problems, 0);
-        String username = name(in.username(), prefix + "username", false, problems);
-        String status = name(in.status(), prefix + "status", false, problems);
-        percent(in.cpuUsagePercent(), prefix + "cpu_usage_percent", problems);
-        nonNegative(in.memoryUsageMb(), prefix + "memory_usage_mb", problems);
-        nonNegative(in.gpuMemoryUsageMb(), prefix + "gpu_memory_usage_mb", problems);
-        percent(in.gpuUtilizationPercent(), prefix + "gpu_utilization_percent", problems);
-        Instant timestamp = timestamp(in.timestamp(), prefix + "timestamp", now, problems);
+        unknown(in.unknownFields(), path, problems);
+        String processName = name(in.processName(), path, "process_name", true, problems);
+        Long processId = wholeNumber(in.processId(), path, "process_id", problems, 0);
+        String username = name(in.username(), path, "username", false, problems);
+        String status = name(in.status(), path, "status", false, problems);
+        percent(in.cpuUsagePercent(), path, "cpu_usage_percent", problems);
+        nonNegative(in.memoryUsageMb(), path, "memory_usage_mb", problems);
+        nonNegative(in.gpuMemoryUsageMb(), path, "gpu_memory_usage_mb", problems);
+        percent(in.gpuUtilizationPercent(), path, "gpu_utilization_percent", problems);
+        Instant timestamp = timestamp(in.timestamp(), path, "timestamp", now, problems);
         if (processName == null || processId == null || timestamp == null) {
             return null;
         }
@@ -114,116 +111,123 @@ class SampleValidator {
                 in.gpuUtilizationPercent(), timestamp);
     }
 
-    private static String prefix(String path) {
-        return path.isEmpty() ? "" : path + ".";
-    }
-
-    private static void unknown(Map<String, Object> fields, String prefix, Problems problems) {
+    private static void unknown(Map<String, Object> fields, SamplePath path,
+            Problems problems) {
         if (fields == null) {
             return;
         }
         for (String name : fields.keySet()) {
-            problems.add(prefix + name, "is not a field of this sample (see api-spec.md)");
+            problems.add(path.field(name), "is not a field of this sample (see api-spec.md)");
         }
     }
 
-    private static void required(Double value, String path, Problems problems) {
+    private static void required(Double value, SamplePath path, String field,
+            Problems problems) {
         if (value == null) {
-            problems.add(path, "is required");
+            problems.add(path.field(field), "is required");
         }
     }
 
-    private static Long wholeNumber(Number value, String path, Problems problems, long min) {
+    private static Long wholeNumber(Number value, SamplePath sample, String field,
+            Problems problems, long min) {
         if (value == null) {
-            problems.add(path, "is required");
+            problems.add(sample.field(field), "is required");
             return null;
         }
         double asDouble = value.doubleValue();
         if (value instanceof Double || value instanceof Float
                 || value instanceof java.math.BigDecimal) {
             if (asDouble != Math.rint(asDouble) || Double.isInfinite(asDouble)) {
-                problems.add(path, "must be a whole number, not " + value);
+                problems.add(sample.field(field), "must be a whole number, not " + value);
                 return null;
             }
         }
         if (value instanceof java.math.BigInteger || Math.abs(asDouble) > Long.MAX_VALUE / 2) {
-            problems.add(path, "is out of range");
+            problems.add(sample.field(field), "is out of range");
             return null;
         }
         long whole = value.longValue();
         if (whole < min) {
-            problems.add(path, "must be at least " + min + ", not " + whole);
+            problems.add(sample.field(field), "must be at least " + min + ", not " + whole);
             return null;
         }
         return whole;
     }
 
-    private static void percent(Double value, String path, Problems problems) {
+    private static void percent(Double value, SamplePath path, String field,
+            Problems problems) {
         if (value != null && !(value >= 0 && value <= 100)) {
-            problems.add(path, "must be a percentage within 0-100, not " + value);
+            problems.add(path.field(field), "must be a percentage within 0-100, not " + value);
         }
     }
 
-    private static void nonNegative(Double value, String path, Problems problems) {
+    private static void nonNegative(Double value, SamplePath path, String field,
+            Problems problems) {
         if (value != null && !(value >= 0 && Double.isFinite(value))) {
-            problems.add(path, "must be a finite number of at least 0, not " + value);
+            problems.add(path.field(field), "must be a finite number of at least 0, not " + value);
         }
     }
 
-    private void temperature(Double celsius, String path, Problems problems) {
+    private void temperature(Double celsius, SamplePath path, String field,
+            Problems problems) {
         double min = settings.minTemperatureCelsius();
         double max = settings.maxTemperatureCelsius();
         if (celsius != null && !(celsius >= min && celsius <= max)) {
-            problems.add(path, "must be a temperature within " + min + ".." + max
+            problems.add(path.field(field), "must be a temperature within " + min + ".." + max
                     + " degrees Celsius, not " + celsius);
         }
     }
 
-    private static String name(String value, String path, boolean required,
-            Problems problems) {
+    private static String name(String value, SamplePath sample, String field,
+            boolean required, Problems problems) {
         if (value == null || value.isBlank()) {
             if (required) {
-                problems.add(path, "is required and must not be blank");
+                problems.add(sample.field(field), "is required and must not be blank");
             }
             return null;
         }
         if (value.length() > 255) {
-            problems.add(path, "must be at most 255 characters, not " + value.length());
+            problems.add(sample.field(field), "must be at most 255 characters, not "
+                    + value.length());
             return null;
         }
         if (value.indexOf('\0') >= 0) {
-            problems.add(path, "must not contain a NUL character");
+            problems.add(sample.field(field), "must not contain a NUL character");
             return null;
         }
         return value;
     }
 
-    private Instant timestamp(String text, String path, Instant now, Problems problems) {
+    private Instant timestamp(String text, SamplePath sample, String field, Instant now,
+            Problems problems) {
         if (text == null) {
             return now;
         }
         Instant timestamp = Timestamps.parseOrNull(text);
         if (timestamp == null) {
-            problems.add(path, "'" + text + "' is not " + Timestamps.FORMAT_HINT);
+            problems.add(sample.field(field), "'" + text + "' is not " + Timestamps.FORMAT_HINT);
             return null;
         }
         if (timestamp.isAfter(now.plus(settings.futureSkew()))) {
-            problems.add(path, "lies more than " + settings.futureSkew().toMinutes()
+            problems.add(sample.field(field), "lies more than " + settings.futureSkew().toMinutes()
                     + " minutes in the future (" + timestamp + "); check the agent's clock");
             return null;
         }
         if (timestamp.isBefore(now.minus(settings.retention()))) {
-            problems.add(path, "is older than the retention of " + settings.retention().toDays()
+            problems.add(sample.field(field), "is older than the retention of "
+                    + settings.retention().toDays()
                     + " days (" + timestamp + "); such samples would be dropped at once");
             return null;
         }
         return timestamp;
     }
 
-    private String additionalMetrics(JsonNode value, String path, Problems problems) {
+    private String additionalMetrics(JsonNode value, SamplePath sample, String field,
+            Problems problems) {
         if (value == null || value.isNull()) {
             return null;
         }
+        String path = sample.field(field);
         if (!value.isObject()) {
             problems.add(path, "must be a JSON object");
             return null;

@@ -58,7 +58,8 @@ final class SqlFilter {
     SqlFilter after(PageCursor cursor) {
         if (cursor != null) {
             // The plain bound lets the planner prune partitions; the row comparison is exact.
-            conditions.add("timestamp <= :cursor_ts AND (timestamp, id) < (:cursor_ts, :cursor_id)");
+            conditions.add("timestamp <= :cursor_ts"
+                    + " AND (timestamp, id) < (:cursor_ts, :cursor_id)");
             params.put("cursor_ts", Timestamps.sql(cursor.timestamp()));
             params.put("cursor_id", cursor.id());
         }

@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Settings of telemetry ingest, storage and queries ({@code modelopt.telemetry.*}); docs/telemetry.md
- * describes each with its trade-off.
+ * Settings of telemetry ingest, storage and queries ({@code modelopt.telemetry.*});
+ * docs/telemetry.md describes each with its trade-off.
  *
  * @param batchSize samples that make a batch full: the writer commits as soon as this many are
  *     waiting (default 5000). A push is never split, so one larger push is a batch of its own.

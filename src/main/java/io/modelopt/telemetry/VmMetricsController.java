@@ -61,7 +61,7 @@ class VmMetricsController {
     @PostMapping("/push")
     Map<String, Object> push(@RequestBody VmMetricsRequest body) {
         Problems problems = new Problems();
-        VmSample sample = validator.vm(body, "", validator.now(), problems);
+        VmSample sample = validator.vm(body, SamplePath.BODY, validator.now(), problems);
         problems.throwIfAny();
         Receipt receipt = buffer.submit(List.of(sample));
         Map<String, Object> data = new LinkedHashMap<>();
@@ -90,7 +90,7 @@ class VmMetricsController {
         Instant now = validator.now();
         List<VmSample> samples = new ArrayList<>(data.size());
         for (int i = 0; i < data.size(); i++) {
-            samples.add(validator.vm(data.get(i), "vm_metrics[" + i + "]", now, problems));
+            samples.add(validator.vm(data.get(i), new SamplePath("vm_metrics", i), now, problems));
         }
         problems.throwIfAny();
         buffer.submit(samples);

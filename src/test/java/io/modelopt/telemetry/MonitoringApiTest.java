@@ -160,7 +160,8 @@ class MonitoringApiTest extends ApiTestBase {
 
     @Test
     void hardwareIdMustBeAWholeNumberTheCatalogKnows() {
-        Response missing = api().postJson("/api/monitoring/push-metrics", "{\"cpu_usage_percent\": 1}");
+        Response missing = api().postJson("/api/monitoring/push-metrics",
+                "{\"cpu_usage_percent\": 1}");
         Response unknown = api().postJson("/api/monitoring/push-metrics",
                 "{\"hardware_id\": 987654, \"cpu_usage_percent\": 1}");
         Response fraction = api().postJson("/api/monitoring/push-metrics",
@@ -179,7 +180,8 @@ class MonitoringApiTest extends ApiTestBase {
     @Test
     void timestampsTooFarAheadOrOlderThanTheRetentionAreRefused() {
         Response future = api().postJson("/api/monitoring/push-metrics",
-                "{\"hardware_id\": 1, \"timestamp\": \"" + Instant.now().plus(Duration.ofMinutes(10))
+                "{\"hardware_id\": 1, \"timestamp\": \""
+                        + Instant.now().plus(Duration.ofMinutes(10))
                         + "\"}");
         Response old = api().postJson("/api/monitoring/push-metrics",
                 "{\"hardware_id\": 1, \"timestamp\": \"" + Instant.now().minus(Duration.ofDays(91))

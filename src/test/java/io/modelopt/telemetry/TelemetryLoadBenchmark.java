@@ -61,7 +61,8 @@ public final class TelemetryLoadBenchmark {
         int httpPort = Integer.parseInt(options.getOrDefault("http-port", "8080"));
         int pgPort = Integer.parseInt(options.getOrDefault("pg-port", "5432"));
         int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
-        Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "10")));
+        Duration duration = Duration.ofSeconds(
+                Long.parseLong(options.getOrDefault("seconds", "10")));
         long querySamples = Long.parseLong(options.getOrDefault("query-samples", "10000000"));
         List<String> scenarios = Arrays.asList(
                 options.getOrDefault("scenarios", "batch,single,query").split(","));
@@ -198,7 +199,8 @@ public final class TelemetryLoadBenchmark {
                 long sent = 0;
                 SplittableRandom random = new SplittableRandom(next.get() + 17);
                 try (LoopbackHttp http = new LoopbackHttp(httpPort)) {
-                    for (long r = next.getAndIncrement(); r < requests; r = next.getAndIncrement()) {
+                    for (long r = next.getAndIncrement(); r < requests;
+                            r = next.getAndIncrement()) {
                         StringBuilder json = new StringBuilder("{\"metrics_data\":[");
                         for (int i = 0; i < BATCH; i++) {
                             long index = r * BATCH + i;

@@ -99,7 +99,8 @@ class VmAndProcessMetricsApiTest extends ApiTestBase {
                  "memory_usage_mb": 512.0, "gpu_memory_usage_mb": 1024.0,
                  "gpu_utilization_percent": 45.2}""".formatted(hour, name));
         Response batch = api().postJson("/api/host-process-metrics/push-batch",
-                "{\"host_process_metrics\": [" + process(name, 99, "user1", 15.0, hour.plusSeconds(5))
+                "{\"host_process_metrics\": ["
+                        + process(name, 99, "user1", 15.0, hour.plusSeconds(5))
                         + "," + process(name, 1234, "user2", 35.0, hour.plusSeconds(10)) + "]}");
         JsonNode all = api().get("/api/host-process-metrics?process_name=" + name).json();
         JsonNode byPid = api().get("/api/host-process-metrics?process_name=" + name
@@ -151,9 +152,13 @@ class VmAndProcessMetricsApiTest extends ApiTestBase {
         assertThat(summary.path("usernames").valueStream().map(JsonNode::asString))
                 .containsExactly("alice", "bob");
         assertThat(summary.path("avg_cpu_usage_percent").asDouble()).isEqualTo(30.0);
-        assertThat(summary.path("avg_memory_usage_mb").asDouble()).isCloseTo(100.0, within(1e-9));
-        assertThat(summary.path("avg_gpu_memory_usage_mb").asDouble()).isCloseTo(200.0, within(1e-9));
-        assertThat(summary.path("avg_gpu_utilization_percent").asDouble()).isCloseTo(5.0, within(1e-9));
+        // 10/3 and its kin: equal to avg(value::numeric), within 1e-9 of the decimal average.
+        assertThat(summary.path("avg_memory_usage_mb").asDouble())
+                .isCloseTo(100.0, within(1e-9));
+        assertThat(summary.path("avg_gpu_memory_usage_mb").asDouble())
+                .isCloseTo(200.0, within(1e-9));
+        assertThat(summary.path("avg_gpu_utilization_percent").asDouble())
+                .isCloseTo(5.0, within(1e-9));
         assertThat(bob.path("summary").path("total_records").asInt()).isEqualTo(2);
         assertThat(bob.path("summary").path("avg_cpu_usage_percent").asDouble()).isEqualTo(40.0);
     }
