@@ -48,6 +48,7 @@ final class ModelShape {
     final int activeExperts;
     final double kvElementsPerToken;
     final int heads;
+    final int kvHeads;
     final Double gflopsPerSample;
     final List<String> notes;
 
@@ -66,6 +67,7 @@ final class ModelShape {
         activeExperts = b.activeExperts;
         kvElementsPerToken = b.kvElementsPerToken;
         heads = b.heads;
+        kvHeads = b.kvHeads;
         gflopsPerSample = b.gflopsPerSample;
         notes = List.copyOf(b.notes);
     }
@@ -105,6 +107,7 @@ final class ModelShape {
         private int activeExperts = 1;
         private double kvElementsPerToken;
         private int heads;
+        private int kvHeads;
         private final Double gflopsPerSample;
         private final List<String> notes = new ArrayList<>();
 
@@ -163,6 +166,7 @@ final class ModelShape {
             decodeDenseParams = layers * (decoderActive - (moe ? expertFfn * activeExperts : 0));
             expertParams = moe ? layers * expertFfn : 0;
             heads = m.attentionHeads();
+            this.kvHeads = kvHeads;
             // Decoder layers cache K and V for every context token; for encoder-decoder models
             // the prompt's tokens are cached as cross-attention K and V of the same size.
             kvElementsPerToken = 2.0 * layers * kvHeads * headDim;

@@ -124,9 +124,12 @@ final class Scenario {
         return weights + batch * perSample;
     }
 
-    /** KV heads split across tensor-parallel devices; beyond the head count they replicate. */
+    /**
+     * Devices the KV cache is split over: tensor parallelism shards KV heads, and beyond the
+     * head count (8 KV heads on 16 devices) each head is replicated instead of split.
+     */
     private double kvSplit() {
-        return tensorParallel;
+        return shape.kvHeads > 0 ? Math.min(tensorParallel, shape.kvHeads) : tensorParallel;
     }
 
     private double kvBytesPerToken() {

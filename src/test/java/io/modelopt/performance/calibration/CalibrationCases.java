@@ -151,10 +151,11 @@ final class CalibrationCases {
             predicted = Estimate::latencyMs;
         }
         if (devices > 1 && row.get("per_accelerator_value").isEmpty()
-                && row.get("notes").contains("AMBIGUOUS")) {
+                && row.get("notes").contains("AMBIGUOUS") && !batch.isAuto()) {
+            double secondsAsTotal = batch.value() * (double) output / measured;
             measured *= devices;
-            interpretation += "; read as per GPU (x" + devices + "): as a total it would need"
-                    + " 194 s per batch, far beyond prefill plus decode on 4 GPUs";
+            interpretation += String.format(Locale.ROOT, "; read as per GPU (x%d): as a total it"
+                    + " would mean %.0f s per batch", devices, secondsAsTotal);
         }
         Workload workload = new Workload(architecture, task, precision, batch, input, output,
                 runtime);

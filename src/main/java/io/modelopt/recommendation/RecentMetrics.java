@@ -1,0 +1,33 @@
+package io.modelopt.recommendation;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Recent utilisation of a catalog hardware configuration from the metrics database, to replace
+ * the single sample a post-deployment request carries with a steadier figure.
+ *
+ * <p>No implementation exists yet: the telemetry feature's {@code hardware_monitoring} table is
+ * not built. Until a bean of this type exists, post-deployment judges the request's own sample
+ * and says so ({@link #NONE}).
+ */
+public interface RecentMetrics {
+
+    /** The window read: long enough to smooth bursts, short enough to follow a load change. */
+    Duration WINDOW = Duration.ofMinutes(15);
+
+    /**
+     * 95th percentiles over the window, in percent; a field is null where no sample had it.
+     *
+     * @param samples how many samples the window held
+     */
+    record Summary(long samples, Double gpuUsageP95, Double cpuUsageP95, Double memoryUsageP95,
+            Double powerWattsP95) {
+    }
+
+    /** The summary of the recent window for a hardware id, or empty when it has no samples. */
+    Optional<Summary> recent(long hardwareId);
+
+    /** No metrics database to read: every lookup is empty. */
+    RecentMetrics NONE = hardwareId -> Optional.empty();
+}
