@@ -20,7 +20,6 @@ import io.modelopt.performance.web.ModelErrors;
 import io.modelopt.performance.web.ModelSelection;
 import io.modelopt.performance.web.WorkloadDefaults;
 import io.modelopt.web.ApiException;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -48,10 +47,10 @@ class PostDeploymentOptimizer {
     private final PerformanceModel model;
     private final ModelSelection models;
     private final HardwareSelection hardware;
-    private final ObjectProvider<RecentMetrics> recentMetrics;
+    private final RecentMetrics recentMetrics;
 
     PostDeploymentOptimizer(PerformanceModel model, ModelSelection models,
-            HardwareSelection hardware, ObjectProvider<RecentMetrics> recentMetrics) {
+            HardwareSelection hardware, RecentMetrics recentMetrics) {
         this.model = model;
         this.models = models;
         this.hardware = hardware;
@@ -141,8 +140,7 @@ class PostDeploymentOptimizer {
         String source = utilization == null ? "not given"
                 : "the request's sample of " + (gpu != null ? "gpu" : "cpu") + "_usage_percent";
         if (hardwareId != null) {
-            RecentMetrics.Summary recent = recentMetrics.getIfAvailable(() -> RecentMetrics.NONE)
-                    .recent(hardwareId).orElse(null);
+            RecentMetrics.Summary recent = recentMetrics.recent(hardwareId).orElse(null);
             Double p95 = recent == null ? null
                     : recent.gpuUsageP95() != null ? recent.gpuUsageP95() : recent.cpuUsageP95();
             if (p95 != null) {

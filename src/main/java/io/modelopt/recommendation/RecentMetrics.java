@@ -4,12 +4,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Recent utilisation of a catalog hardware configuration from the metrics database, to replace
- * the single sample a post-deployment request carries with a steadier figure.
- *
- * <p>No implementation exists yet: the telemetry feature's {@code hardware_monitoring} table is
- * not built. Until a bean of this type exists, post-deployment judges the request's own sample
- * and says so ({@link #NONE}).
+ * Recent utilisation of a catalog hardware configuration, to replace the single sample a
+ * post-deployment request carries with a steadier figure. Read from the metrics database by
+ * {@link TelemetryRecentMetrics}.
  */
 public interface RecentMetrics {
 
@@ -27,7 +24,4 @@ public interface RecentMetrics {
 
     /** The summary of the recent window for a hardware id, or empty when it has no samples. */
     Optional<Summary> recent(long hardwareId);
-
-    /** No metrics database to read: every lookup is empty. */
-    RecentMetrics NONE = hardwareId -> Optional.empty();
 }

@@ -1,0 +1,149 @@
+package io.modelopt.telemetry;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Host process metrics: per-process CPU, memory and GPU samples of a host. */
+@RestController
+@RequestMapping("/api/host-process-metrics")
+@Tag(name = "Host process metrics", description = "Per-process samples of a host")
+class ProcessMetricsController {
+
+    private static final String PUSH_EXAMPLE = """
+            {"timestamp": "2024-01-15T10:30:00Z", "process_name": "python.exe",
+             "process_id": 1234, "username": "admin", "status": "running",
+             "cpu_usage_percent": 25.5, "memory_usage_mb": 512.0,
+             "gpu_memory_usage_mb": 1024.0, "gpu_utilization_percent": 45.2}""";
+
+    private static final String BATCH_EXAMPLE = """
+            {"host_process_metrics": [
+              {"timestamp": "2024-01-15T10:30:00Z", "process_name": "chrome.exe",
+               "process_id": 5678, "username": "user1", "status": "running",
+               "cpu_usage_percent": 15.3, "memory_usage_mb": 1024.0,
+               "gpu_memory_usage_mb": 2048.0, "gpu_utilization_percent": 30.1},
+              {"timestamp": "2024-01-15T10:30:00Z", "process_name": "firefox.exe",
+               "process_id": 9012, "username": "user2", "status": "running",
+               "cpu_usage_percent": 20.7, "memory_usage_mb": 768.0,
+               "gpu_memory_usage_mb": 1536.0, "gpu_utilization_percent": 35.8}]}""";
+
+    private final SampleValidator validator;
+    private final IngestBuffer buffer;
+    private final ProcessMetricsRepository metrics;
+    private final QueryLimits limits;
+    private final TelemetryProperties settings;
+
+    ProcessMetricsController(SampleValidator validator, IngestBuffer buffer,
+            ProcessMetricsRepository metrics, QueryLimits limits,
+            TelemetryProperties settings) {
+        this.validator = validator;
+        this.buffer = buffer;
+        this.metrics = metrics;
+        this.limits = limits;
+        this.settings = settings;
+    }
+
+    @Operation(summary = "Push one host process metrics record",
+            description = "process_name and process_id are required; percentages 0-100, "
+                    + "megabytes not negative. Answers once committed, with the record's id.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content =
+                    @Content(examples = @ExampleObject(value = PUSH_EXAMPLE))))
+    @PostMapping("/push")
+    Map<String, Object> push(@RequestBody ProcessMetricsRequest body) {
+        Problems problems = new Problems();
+        ProcessSample sample = validator.process(body, SamplePath.BODY, validator.now(), problems);
+        problems.throwIfAny();
+        Receipt receipt = buffer.submit(List.of(sample));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", receipt.ids()[0]);
+        data.put("process_name", sample.processName());
+        data.put("process_id", sample.processId());
+        data.put("timestamp", sample.timestamp());
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("success", true);
+        response.put("message", "Host process metrics data pushed successfully");
+        response.put("data", data);
+        return response;
+    }
+
+    @Operation(summary = "Push several host process metrics records",
+            description = "At most max-batch-samples (default 10000) records, all or nothing: "
+                    + "one bad record rejects the batch with a 400 naming its index and field.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content =
+                    @Content(examples = @ExampleObject(value = BATCH_EXAMPLE))))
+    @PostMapping("/push-batch")
+    Map<String, Object> pushBatch(@RequestBody ProcessMetricsBatchRequest body) {
+        List<ProcessMetricsRequest> data = BatchBodies.samples(
+                body == null ? null : body.hostProcessMetrics(),
+                body == null ? null : body.unknownFields(), "host_process_metrics",
+                settings.maxBatchSamples());
+        Problems problems = new Problems();
+        Instant now = validator.now();
+        List<ProcessSample> samples = new ArrayList<>(data.size());
+        for (int i = 0; i < data.size(); i++) {
+            SamplePath path = new SamplePath("host_process_metrics", i);
+            samples.add(validator.process(data.get(i), path, now, problems));
+        }
+        problems.throwIfAny();
+        buffer.submit(samples);
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("success", true);
+        response.put("message", "Successfully pushed " + samples.size()
+                + " host process metrics records");
+        response.put("count", samples.size());
+        return response;
+    }
+
+    @Operation(summary = "Get host process metrics with filters",
+            description = "Filters process_name, process_id, username, start_time, end_time "
+                    + "(inclusive ISO-8601; without an offset UTC). Newest first; limit "
+                    + "defaults to 1000, at most 10000; next_cursor fetches the next page.")
+    @GetMapping
+    Map<String, Object> list(
+            @RequestParam(name = "process_name", required = false) String processName,
+            @RequestParam(name = "process_id", required = false) Long processId,
+            @RequestParam(name = "username", required = false) String username,
+            @RequestParam(name = "start_time", required = false) String startTime,
+            @RequestParam(name = "end_time", required = false) String endTime,
+            @RequestParam(name = "limit", required = false) Integer limit,
+            @RequestParam(name = "cursor", required = false) String cursor) {
+        TimeWindow window = TimeWindow.parse(startTime, endTime);
+        Page<ProcessMetricsRow> page = metrics.list(processName, processId, username, window,
+                PageCursor.decode(cursor), limits.resolve(limit));
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("success", true);
+        response.put("data", page.rows());
+        response.put("count", page.rows().size());
+        response.put("next_cursor", page.nextCursor());
+        return response;
+    }
+
+    @Operation(summary = "Get summary statistics for host process metrics",
+            description = "Filters process_name, username, start_time, end_time. Averages count "
+                    + "the samples that report the metric; the lists are sorted.")
+    @GetMapping("/summary")
+    Map<String, Object> summary(
+            @RequestParam(name = "process_name", required = false) String processName,
+            @RequestParam(name = "username", required = false) String username,
+            @RequestParam(name = "start_time", required = false) String startTime,
+            @RequestParam(name = "end_time", required = false) String endTime) {
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("success", true);
+        response.put("summary", metrics.summary(processName, username,
+                TimeWindow.parse(startTime, endTime)));
+        return response;
+    }
+}
