@@ -39,12 +39,16 @@ final class Chromium {
      * under CI ({@code CI=true}), where a skipped browser test would hide a broken UI.
      */
     static void requireInstalled() {
-        if (BROWSER.canExecute() && DRIVER.canExecute()) {
+        requireInstalled(BROWSER, DRIVER, System.getenv("CI"));
+    }
+
+    static void requireInstalled(File browser, File driver, String ci) {
+        if (browser.canExecute() && driver.canExecute()) {
             return;
         }
-        String message = "Browser tests need " + BROWSER + " and " + DRIVER + ": "
+        String message = "Browser tests need " + browser + " and " + driver + ": "
                 + INSTALL_HINT;
-        if ("true".equals(System.getenv("CI"))) {
+        if ("true".equals(ci)) {
             fail(message);
         }
         Assumptions.abort(message);
