@@ -15,7 +15,7 @@ class MonitoringPageTest extends BrowserTestBase {
 
     @Test
     void hardwareChartsAndSummaryShowTheSamplesOfTheChosenRange() {
-        long hardwareId = Seed.hardwareIdFromEnd(api(), 1);
+        long hardwareId = Seed.hardwareIdFromEnd(api(), 4);
         Seed.hardwareSamples(api(), hardwareId, 20, i -> Map.of(
                 "cpu_usage_percent", 40.0 + i,
                 "gpu_usage_percent", 60.0 + i,
@@ -46,7 +46,7 @@ class MonitoringPageTest extends BrowserTestBase {
 
     @Test
     void aSamplePushedWhileThePageIsOpenAppearsWithoutAReload() {
-        long hardwareId = Seed.hardwareIdFromEnd(api(), 2);
+        long hardwareId = Seed.hardwareIdFromEnd(api(), 5);
         Seed.hardwareSamples(api(), hardwareId, 3, i -> Map.of("cpu_usage_percent", 20.0));
         Browser page = browser();
         page.open("/monitoring?source=hardware&hardware_id=" + hardwareId + "&range=1h");

@@ -40,7 +40,7 @@ class RecommendPageTest extends BrowserTestBase {
 
     @Test
     void postDeploymentFillsFromTheLatestSamplesOfAMonitoredHardware() {
-        long hardwareId = Seed.hardwareIdFromEnd(api(), 0);
+        long hardwareId = Seed.hardwareIdFromEnd(api(), 3);
         // Two old samples at 10 % CPU, then ten at 70 %: the form takes the ten latest.
         Seed.hardwareSamples(api(), hardwareId, 12, i -> Map.of(
                 "cpu_usage_percent", i < 2 ? 10.0 : 70.0,

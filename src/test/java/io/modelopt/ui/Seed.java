@@ -21,7 +21,12 @@ final class Seed {
     private Seed() {
     }
 
-    /** The id of the catalog's hardware at that position from the end (0: the last). */
+    /**
+     * The id of the catalog's hardware at that position from the end (0: the last). The UI
+     * tests push samples for positions 3 to 5 from the end, each its own: the telemetry tests
+     * use the first ten ids and the last one, and a test that reads "the latest samples" of a
+     * hardware must be the only one pushing for it.
+     */
     static long hardwareIdFromEnd(ApiClient api, int fromEnd) {
         JsonNode hardware = api.get("/api/hardware/").json().path("hardware");
         assertThat(hardware.size()).isGreaterThan(fromEnd);
