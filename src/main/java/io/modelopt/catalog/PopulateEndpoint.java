@@ -3,6 +3,7 @@ package io.modelopt.catalog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,7 +30,7 @@ class PopulateEndpoint {
             throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported body",
                     "Send no body to reload the bundled " + table.name() + " CSV, a text/csv "
                             + "body, or a multipart/form-data 'file' part; got "
-                            + request.getContentType(), java.util.List.of(), null);
+                            + request.getContentType(), List.of(), null);
         }
         return answer(importer.importBundled(table));
     }

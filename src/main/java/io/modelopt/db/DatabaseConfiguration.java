@@ -39,8 +39,7 @@ class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     HikariDataSource metricsDataSource(DatabaseProperties properties, EmbeddedServerHandle server) {
-        HikariDataSource pool = pool("metrics", properties.metricsDb(), server, METRICS_DB_NAME);
-        return pool;
+        return pool("metrics", properties.metricsDb(), server, METRICS_DB_NAME);
     }
 
     @Bean

@@ -23,6 +23,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -191,8 +192,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static HttpServletRequest servletRequest(WebRequest request) {
-        return ((org.springframework.web.context.request.ServletWebRequest) request)
-                .getRequest();
+        return ((ServletWebRequest) request).getRequest();
     }
 
     static ResponseEntity<Object> problem(HttpStatus status, String title, String detail,
