@@ -52,7 +52,8 @@ record CatalogTable(String name, List<String> naturalKey, List<Column> columns,
             integer("cpu_flops_per_cycle", false, 1),
             text("l1_cache", false),
             positive("cpu_power_consumption", false),
-            positive("gpu_power_consumption", false)),
+            positive("gpu_power_consumption", false),
+            positive("last_level_cache_mb", false)),
             "catalog/hardware.csv");
 
     static final CatalogTable MODEL = new CatalogTable("model",

@@ -9,7 +9,8 @@ import java.time.OffsetDateTime;
  * <p>Peak throughput, memory, bandwidth and TDP describe one device: one GPU, or for a CPU-only
  * server the whole server. The price is for the whole configuration. Peaks are dense (no 2:4
  * sparsity) and null where the device lacks that precision. The price is null where no public
- * on-demand price is known; costs are then unknown too.
+ * on-demand price is known; costs are then unknown too. The last-level cache is the on-chip
+ * cache one device shares (L2 on NVIDIA GPUs, Infinity Cache on AMD CDNA 3), null where unknown.
  */
 public record Hardware(
         long id,
@@ -44,6 +45,7 @@ public record Hardware(
         String l1Cache,
         Double cpuPowerConsumption,
         Double gpuPowerConsumption,
+        Double lastLevelCacheMb,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
 

@@ -70,6 +70,7 @@ public class HardwareRepository {
                 rs.getString("l1_cache"),
                 rs.getObject("cpu_power_consumption", Double.class),
                 rs.getObject("gpu_power_consumption", Double.class),
+                rs.getObject("last_level_cache_mb", Double.class),
                 rs.getObject("created_at", OffsetDateTime.class),
                 rs.getObject("updated_at", OffsetDateTime.class));
     }
