@@ -22,6 +22,10 @@ import java.util.Objects;
  *     the devices have no NVLink); 0 when unknown
  * @param tdpWatts board power limit per device, W
  * @param priceUsdPerHour price of the whole configuration, USD per hour; 0 when unknown
+ * @param graphicsClockMhz boost clock of the device's SMs, MHz; 0 when unknown. Fixed
+ *     per-kernel costs of compiled runtimes run in GPU cycles, so they scale with it
+ * @param lastLevelCacheMb on-chip cache one device shares (L2 on NVIDIA, Infinity Cache on
+ *     AMD CDNA 3), MB; 0 when unknown. A working set that fits stays in it between passes
  */
 public record HardwareSpec(
         String name,
@@ -33,7 +37,9 @@ public record HardwareSpec(
         double memoryBandwidthGBps,
         double interconnectGBps,
         double tdpWatts,
-        double priceUsdPerHour) {
+        double priceUsdPerHour,
+        double graphicsClockMhz,
+        double lastLevelCacheMb) {
 
     public HardwareSpec {
         Objects.requireNonNull(name, "name");
@@ -56,6 +62,19 @@ public record HardwareSpec(
         requireNonNegative(interconnectGBps, "interconnectGBps");
         requireNonNegative(tdpWatts, "tdpWatts");
         requireNonNegative(priceUsdPerHour, "priceUsdPerHour");
+        requireNonNegative(graphicsClockMhz, "graphicsClockMhz");
+        requireNonNegative(lastLevelCacheMb, "lastLevelCacheMb");
+    }
+
+    /**
+     * A configuration whose clock and cache are unknown: per-kernel costs are taken as fitted
+     * and every byte comes from DRAM.
+     */
+    public HardwareSpec(String name, String generation, int deviceCount, boolean cpuOnly,
+            Map<Precision, Double> peakDenseTflops, double memoryGb, double memoryBandwidthGBps,
+            double interconnectGBps, double tdpWatts, double priceUsdPerHour) {
+        this(name, generation, deviceCount, cpuOnly, peakDenseTflops, memoryGb,
+                memoryBandwidthGBps, interconnectGBps, tdpWatts, priceUsdPerHour, 0, 0);
     }
 
     public static Builder builder(String name) {
@@ -76,13 +95,15 @@ public record HardwareSpec(
     public HardwareSpec withDeviceCount(int devices) {
         double price = priceUsdPerHour * devices / deviceCount;
         return new HardwareSpec(name, generation, devices, cpuOnly, peakDenseTflops, memoryGb,
-                memoryBandwidthGBps, interconnectGBps, tdpWatts, price);
+                memoryBandwidthGBps, interconnectGBps, tdpWatts, price, graphicsClockMhz,
+                lastLevelCacheMb);
     }
 
     /** The same configuration with another memory size per device. */
     public HardwareSpec withMemoryGb(double gb) {
         return new HardwareSpec(name, generation, deviceCount, cpuOnly, peakDenseTflops, gb,
-                memoryBandwidthGBps, interconnectGBps, tdpWatts, priceUsdPerHour);
+                memoryBandwidthGBps, interconnectGBps, tdpWatts, priceUsdPerHour,
+                graphicsClockMhz, lastLevelCacheMb);
     }
 
     private static void requirePositive(double value, String field) {
@@ -110,6 +131,8 @@ public record HardwareSpec(
         private double interconnectGBps;
         private double tdpWatts;
         private double priceUsdPerHour;
+        private double graphicsClockMhz;
+        private double lastLevelCacheMb;
 
         private Builder(String name) {
             this.name = name;
@@ -163,9 +186,22 @@ public record HardwareSpec(
             return this;
         }
 
+        /** Boost clock in MHz; 0 (the default) means unknown. */
+        public Builder graphicsClockMhz(double value) {
+            this.graphicsClockMhz = value;
+            return this;
+        }
+
+        /** Last-level cache per device in MB; 0 (the default) means unknown. */
+        public Builder lastLevelCacheMb(double value) {
+            this.lastLevelCacheMb = value;
+            return this;
+        }
+
         public HardwareSpec build() {
             return new HardwareSpec(name, generation, deviceCount, cpuOnly, peaks, memoryGb,
-                    memoryBandwidthGBps, interconnectGBps, tdpWatts, priceUsdPerHour);
+                    memoryBandwidthGBps, interconnectGBps, tdpWatts, priceUsdPerHour,
+                    graphicsClockMhz, lastLevelCacheMb);
         }
     }
 }

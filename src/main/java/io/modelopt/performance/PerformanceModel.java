@@ -217,6 +217,10 @@ public final class PerformanceModel {
                     scenario.precisionNote, tp, replicas, Double.NaN, Double.NaN, Double.NaN,
                     empty, notes);
         }
+        String cacheNote = scenario.cacheNote(batch);
+        if (cacheNote != null) {
+            notes.add(cacheNote);
+        }
         Tally tally = new Tally();
         Run run = run(scenario, batch, replicas, tally);
         double qps = replicas * batch / run.latencyMs * 1000;

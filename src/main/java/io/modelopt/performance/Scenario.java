@@ -2,6 +2,7 @@ package io.modelopt.performance;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One workload resolved against one configuration and a tensor-parallel degree: the rates it
@@ -25,6 +26,21 @@ final class Scenario {
      * Rajbhandari et al., ZeRO (SC 2020). FP32 training also needs 16 (4 + 4 + 8).
      */
     static final double TRAINING_BYTES_PER_PARAMETER = 16;
+
+    /**
+     * Boost clock at which the fitted per-kernel costs of compiled runtimes are stated, and
+     * assumed for a device whose clock is unknown: 1590 MHz, the median boost clock of the
+     * catalog's GPUs.
+     */
+    static final double REFERENCE_CLOCK_MHZ = 1590;
+
+    /**
+     * Share of the last-level cache a working set can keep between passes; the rest serves the
+     * streaming traffic. NVIDIA lets a program set aside at most 75% of an A100's L2 for data
+     * that should persist (CUDA C++ Programming Guide, "L2 cache set-aside for persisting
+     * accesses"); the same share is assumed for every device.
+     */
+    static final double CACHE_RESIDENT_SHARE = 0.75;
 
     /** PCIe 4.0 x16, both directions, used when a configuration states no interconnect. */
     static final double PCIE4_GBPS = 64;
@@ -80,10 +96,24 @@ final class Scenario {
         boolean autocast = workload.runtime() == Runtime.PYTORCH
                 && (precision == Precision.FP16 || precision == Precision.BF16);
         this.kernelCostMs = calibration.kernelCostUs(workload.runtime()) * 1e-3
-                * (autocast ? calibration.autocastKernelFactor() : 1.0);
+                * (autocast ? calibration.autocastKernelFactor() : 1.0) * clockScale();
         this.inputTokens = sequenceLength(shape, workload);
         this.outputTokens = Math.max(1, workload.outputTokens());
         notes.addAll(shape.notes);
+    }
+
+    /**
+     * A compiled runtime's per-kernel cost (launch gap, ramp-up and tail of a small kernel) is
+     * spent on the device, a fixed number of GPU cycles: it shrinks as the boost clock rises.
+     * Host dispatch (eager PyTorch) runs on the CPU and keeps its cost; so does a device whose
+     * clock is unknown.
+     */
+    private double clockScale() {
+        double clockMhz = hardware.graphicsClockMhz();
+        if (hostDispatched || hardware.cpuOnly() || !(clockMhz > 0)) {
+            return 1.0;
+        }
+        return REFERENCE_CLOCK_MHZ / clockMhz;
     }
 
     private static int sequenceLength(ModelShape shape, Workload workload) {
@@ -183,6 +213,34 @@ final class Scenario {
         return shape.hasAttention() ? perPair * shape.layers * tokens * tokens * shape.hidden : 0;
     }
 
+    /**
+     * Share of a pass's memory traffic that reaches DRAM. Back-to-back passes over a working
+     * set (weights plus live activations) that fits in the cache's resident share find it
+     * there, so none of it does; a larger working set keeps the part that fits, so the share
+     * grows smoothly towards 1. Cache bandwidth is taken as never limiting: a known
+     * simplification, since L2 delivers several times DRAM's rate on these GPUs.
+     */
+    double dramShare(int batch) {
+        double cacheBytes = hardware.lastLevelCacheMb() * 1e6 * CACHE_RESIDENT_SHARE;
+        if (!(cacheBytes > 0)) {
+            return 1.0;
+        }
+        double workingSet = footprintBytesPerDevice(batch);
+        return workingSet <= cacheBytes ? 0.0 : 1 - cacheBytes / workingSet;
+    }
+
+    /** What the cache did for a batch, for the estimate's notes; null when it held nothing. */
+    String cacheNote(int batch) {
+        double dram = dramShare(batch);
+        if (dram >= 1.0) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "working set %.1f MB per device: %.0f%% of its memory "
+                + "traffic is served from the %.0f MB last-level cache instead of DRAM",
+                footprintBytesPerDevice(batch) / 1e6, 100 * (1 - dram),
+                hardware.lastLevelCacheMb());
+    }
+
     // ---- time ----
 
     /**
@@ -234,9 +292,10 @@ final class Scenario {
         double rows = shape.family == Family.CNN
                 ? batch * (double) ModelShape.CNN_ROWS_PER_SAMPLE : batch * (double) inputTokens;
         double allReduceBytes = batch * (double) inputTokens * shape.hidden * activationBytes;
-        return phase(weight, flops, weightBytes() + gemmActivationBytes(batch),
-                separateActivationBytes(batch), rows, allReducesPerPass(), allReduceBytes,
-                kernelsPerPass(), tally);
+        double dram = dramShare(batch);
+        return phase(weight, flops, (weightBytes() + gemmActivationBytes(batch)) * dram,
+                separateActivationBytes(batch) * dram, rows, allReducesPerPass(),
+                allReduceBytes, kernelsPerPass(), tally);
     }
 
     /** CNN feature maps written by one conv and read by the next: two passes per map. */
@@ -260,8 +319,8 @@ final class Scenario {
                 + 2 * shape.lmHeadParams * batch) / tensorParallel;
         double kvWrite = tokens * kvBytesPerToken() / kvSplit();
         double allReduceBytes = tokens * shape.hidden * activationBytes;
-        return phase(1, flops, weightBytes() + kvWrite, tokens, allReducesPerPass(),
-                allReduceBytes, kernelsPerPass(), tally);
+        return phase(1, flops, (weightBytes() + kvWrite) * dramShare(batch), tokens,
+                allReducesPerPass(), allReduceBytes, kernelsPerPass(), tally);
     }
 
     /** One decode step of a batch at a context length: weights plus the whole KV cache. */
@@ -272,8 +331,8 @@ final class Scenario {
                 + expertsTouched(batch) * shape.expertParams) * weightBytesPerParam;
         double kvRead = batch * context * kvBytesPerToken() / kvSplit();
         double allReduceBytes = batch * shape.hidden * activationBytes;
-        return phase(weight, flops, weights / tensorParallel + kvRead, batch,
-                allReducesPerPass(), allReduceBytes, kernelsPerPass(), tally);
+        return phase(weight, flops, (weights / tensorParallel + kvRead) * dramShare(batch),
+                batch, allReducesPerPass(), allReduceBytes, kernelsPerPass(), tally);
     }
 
     /**

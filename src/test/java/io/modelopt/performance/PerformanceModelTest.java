@@ -194,6 +194,53 @@ class PerformanceModelTest {
     }
 
     @Test
+    void aWorkingSetThatFitsTheLastLevelCacheMovesNoDramBytesAndSaysSo() {
+        Workload resnet = new Workload(TestModels.RESNET50, TaskType.INFERENCE, Precision.INT8,
+                BatchSize.of(1), 0, 0, Runtime.TENSORRT);
+        HardwareSpec l4 = TestHardware.named("L4");
+        HardwareSpec a10 = TestHardware.named("A10");
+
+        Estimate onL4 = model.estimate(resnet, l4, null);
+        Estimate onA10 = model.estimate(resnet, a10, null);
+        Estimate largeBatchOnL4 = model.estimate(resnet.withBatchSize(BatchSize.of(256)), l4,
+                null);
+
+        // About 27 MB of INT8 weights and live feature maps: inside 75% of the L4's 48 MB L2;
+        // the A10's 6 MB keeps only the 4.5 MB that fit (17%), the rest comes from DRAM.
+        assertThat(onL4.breakdown().memoryMs()).isZero();
+        assertThat(onL4.notes()).anyMatch(n -> n.contains("100% of its memory traffic is "
+                + "served from the 48 MB last-level cache"));
+        assertThat(onA10.breakdown().memoryMs()).isPositive();
+        assertThat(onA10.notes()).anyMatch(n -> n.contains("17% of its memory traffic is "
+                + "served from the 6 MB last-level cache"));
+        assertThat(largeBatchOnL4.breakdown().memoryMs()).isPositive();
+    }
+
+    @Test
+    void compiledRuntimesPayLessPerKernelOnAFasterClockAndEagerDispatchDoesNot() {
+        Workload resnet = new Workload(TestModels.RESNET50, TaskType.INFERENCE, Precision.FP16,
+                BatchSize.of(1), 0, 0, Runtime.TENSORRT);
+        HardwareSpec slow = withClock(a100, 1000);
+        HardwareSpec fast = withClock(a100, 2000);
+
+        double compiledSlow = model.estimate(resnet, slow, null).breakdown().overheadMs();
+        double compiledFast = model.estimate(resnet, fast, null).breakdown().overheadMs();
+        Workload eager = resnet.withRuntime(Runtime.PYTORCH);
+        double eagerSlow = model.estimate(eager, slow, null).breakdown().overheadMs();
+        double eagerFast = model.estimate(eager, fast, null).breakdown().overheadMs();
+
+        assertThat(compiledFast).isCloseTo(compiledSlow / 2, within(1e-9));
+        assertThat(eagerFast).isEqualTo(eagerSlow);
+    }
+
+    private static HardwareSpec withClock(HardwareSpec h, double clockMhz) {
+        return new HardwareSpec(h.name(), h.generation(), h.deviceCount(), h.cpuOnly(),
+                h.peakDenseTflops(), h.memoryGb(), h.memoryBandwidthGBps(),
+                h.interconnectGBps(), h.tdpWatts(), h.priceUsdPerHour(), clockMhz,
+                h.lastLevelCacheMb());
+    }
+
+    @Test
     void int4WeightsRunWithSixteenBitArithmeticWhereNoInt4PeakExists() {
         Estimate int4 = model.estimate(llm(TestModels.LLAMA2_70B, Precision.INT4,
                 BatchSize.of(1), Runtime.LMDEPLOY), a100, null);

@@ -73,6 +73,8 @@ final class TestHardware {
                 .interconnectGBps(orZero(r.get("interconnect_gbps")))
                 .tdpWatts(orZero(r.get("tdp_watts")))
                 .priceUsdPerHour(orZero(r.get("price_usd_per_hour")))
+                .graphicsClockMhz(orZero(r.get("gpu_graphics_clock")))
+                .lastLevelCacheMb(orZero(r.get("last_level_cache_mb")))
                 .build();
     }
 

@@ -33,6 +33,8 @@ public final class CatalogSpecs {
                 .interconnectGBps(orZero(h.interconnectGbps()))
                 .tdpWatts(orZero(h.tdpWatts()))
                 .priceUsdPerHour(orZero(h.priceUsdPerHour()))
+                .graphicsClockMhz(orZero(h.gpuGraphicsClock()))
+                .lastLevelCacheMb(orZero(h.lastLevelCacheMb()))
                 .build();
     }
 

@@ -72,6 +72,10 @@ public class HardwareSelection {
 
     /** An inline spec: the catalog's column names; memory and bandwidth are required. */
     static HardwareSpec inline(JsonNode spec, String field) {
+        return JsonFields.nested(field, () -> readInline(spec, field));
+    }
+
+    private static HardwareSpec readInline(JsonNode spec, String field) {
         String prefix = field + ".";
         Double memory = JsonFields.number(spec, "memory_gb", 0.001, 1e7);
         Double bandwidth = JsonFields.number(spec, "memory_bandwidth_gbps", 0.001, 1e8);
@@ -94,7 +98,9 @@ public class HardwareSelection {
                 .memoryBandwidthGBps(bandwidth)
                 .interconnectGBps(orZero(JsonFields.number(spec, "interconnect_gbps", 0, 1e7)))
                 .tdpWatts(orZero(JsonFields.number(spec, "tdp_watts", 0, 1e6)))
-                .priceUsdPerHour(orZero(JsonFields.number(spec, "price_usd_per_hour", 0, 1e6)));
+                .priceUsdPerHour(orZero(JsonFields.number(spec, "price_usd_per_hour", 0, 1e6)))
+                .graphicsClockMhz(orZero(JsonFields.number(spec, "gpu_graphics_clock", 0, 1e5)))
+                .lastLevelCacheMb(orZero(JsonFields.number(spec, "last_level_cache_mb", 0, 1e5)));
         int peaks = 0;
         for (Precision precision : List.of(Precision.FP32, Precision.TF32, Precision.FP16,
                 Precision.BF16, Precision.FP8, Precision.INT8)) {

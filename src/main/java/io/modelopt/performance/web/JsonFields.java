@@ -1,12 +1,14 @@
 package io.modelopt.performance.web;
 
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 import io.modelopt.performance.BatchSize;
 import io.modelopt.performance.Precision;
 import io.modelopt.performance.Runtime;
 import io.modelopt.performance.TaskType;
 import io.modelopt.web.ApiException;
+import io.modelopt.web.FieldProblem;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -139,6 +141,25 @@ public final class JsonFields {
             throw ApiException.badRequest(field, "must be a positive whole number or \"auto\"");
         }
         return BatchSize.of(integer(node, field, 1, 1_000_000));
+    }
+
+    /**
+     * Reads the fields of a nested object, naming a bad one by its path in the request
+     * ({@code hardware.tdp_watts}), not by its name inside the object.
+     */
+    public static <T> T nested(String path, Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (ApiException e) {
+            if (e.errors().isEmpty()) {
+                throw e;
+            }
+            String prefix = path + ".";
+            throw ApiException.invalid(e.errors().stream()
+                    .map(p -> p.field().startsWith(prefix) ? p
+                            : new FieldProblem(prefix + p.field(), p.message(), p.line()))
+                    .toList());
+        }
     }
 
     private static String plain(double number) {

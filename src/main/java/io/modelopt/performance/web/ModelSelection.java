@@ -69,7 +69,7 @@ public class ModelSelection {
         if (!value.isObject()) {
             throw ApiException.badRequest(field, "must be a catalog model name or an object");
         }
-        return fromObject(value, field, task);
+        return JsonFields.nested(field, () -> fromObject(value, field, task));
     }
 
     private Selected fromObject(JsonNode m, String field, TaskType task) {

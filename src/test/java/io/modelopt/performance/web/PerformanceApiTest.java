@@ -72,6 +72,30 @@ class PerformanceApiTest extends ApiTestBase {
     }
 
     @Test
+    void inlineHardwareClockAndCacheChangeTheEstimate() {
+        String request = """
+                {"model": "ResNet-50", "precision": "int8", "batch_size": 1,
+                 "runtime": "tensorrt",
+                 "hardware": {"name": "lab-gpu", "architecture": "Ada", "peak_int8_tops": 242,
+                              "memory_gb": 24, "memory_bandwidth_gbps": 300%s}}
+                """;
+
+        Response plain = api().postJson(PATH, request.formatted(""));
+        Response cachedAndFast = api().postJson(PATH, request.formatted(
+                ", \"gpu_graphics_clock\": 2040, \"last_level_cache_mb\": 48"));
+
+        assertThat(plain.status()).as(plain.body()).isEqualTo(200);
+        assertThat(cachedAndFast.status()).as(cachedAndFast.body()).isEqualTo(200);
+        assertThat(cachedAndFast.json().path("latency_ms").asDouble())
+                .isLessThan(plain.json().path("latency_ms").asDouble());
+        assertThat(cachedAndFast.json().path("notes").toString())
+                .contains("48 MB last-level cache");
+        assertThat(plain.json().path("notes").toString()).doesNotContain("last-level cache");
+        assertBadField(request.formatted(", \"last_level_cache_mb\": -1"),
+                "hardware.last_level_cache_mb");
+    }
+
+    @Test
     void allAnswersOneEstimatePerConfiguration() {
         Response response = api().postJson(PATH,
                 "{\"model\": \"BERT-base\", \"hardware\": \"all\", \"batch_size\": 4}");
@@ -143,6 +167,11 @@ class PerformanceApiTest extends ApiTestBase {
                 + " \"hardware\": \"T4\"}", "model.family");
         assertBadField("{\"model\": \"BERT-base\", \"hardware\": {\"name\": \"x\","
                 + " \"memory_gb\": 16}}", "hardware.memory_bandwidth_gbps");
+        assertBadField("{\"model\": \"BERT-base\", \"hardware\": {\"memory_gb\": 16,"
+                + " \"memory_bandwidth_gbps\": 300, \"tdp_watts\": \"hot\"}}",
+                "hardware.tdp_watts");
+        assertBadField("{\"model\": {\"family\": \"encoder\", \"parameters_millions\": 10,"
+                + " \"layers\": 0}, \"hardware\": \"T4\"}", "model.layers");
         assertBadField("{\"model\": {\"family\": \"moe\", \"parameters_millions\": 10,"
                 + " \"experts\": 2, \"active_experts\": 3}, \"hardware\": \"T4\"}",
                 "model.active_experts");
