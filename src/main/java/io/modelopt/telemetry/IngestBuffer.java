@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -46,7 +47,14 @@ import org.springframework.context.event.ContextClosedEvent;
  * When the connection breaks during the commit itself, the outcome is unknown to PostgreSQL's
  * client: the push is answered 503 saying so, and a client that retries it may store those
  * samples twice (the one case where a retry is not safe). A push whose samples no writer took
- * within {@code queue-timeout} is withdrawn unwritten and answered 503.
+ * within {@code queue-timeout} is withdrawn unwritten and answered 503 (a sweeper checks the
+ * oldest waiting pushes a few times per timeout).
+ *
+ * <p><b>Answers.</b> {@link #submit} does not block: it answers a future that the writer
+ * completes after the commit, and the controllers answer the request from there
+ * ({@code AsyncAnswers}). A push waiting for its group commit holds no request thread, which
+ * saves a thread hand-off per push and, for single-sample pushes, much of their CPU
+ * (docs/benchmarks.md).
  *
  * <p><b>Crash.</b> Nothing is acknowledged before its commit, so a SIGKILL of the service loses
  * only unacknowledged pushes, and since the service never writes a sample twice, a killed
@@ -72,6 +80,8 @@ final class IngestBuffer implements SmartLifecycle, ApplicationListener<ContextC
     private final TelemetryProperties settings;
     private final BatchWriter writer;
     private final long lingerNanos;
+    private final long queueTimeoutNanos;
+    private ScheduledExecutorService sweeper;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -98,35 +108,18 @@ final class IngestBuffer implements SmartLifecycle, ApplicationListener<ContextC
         this.settings = settings;
         this.writer = writer;
         this.lingerNanos = settings.linger().toNanos();
+        this.queueTimeoutNanos = settings.queueTimeout().toNanos();
     }
 
     /**
-     * Admits the samples, waits until they are committed and answers their ids.
+     * Admits the samples and answers a future completed once they are committed (with their
+     * ids), or completed exceptionally with a 503 {@link ApiException} when the database did not
+     * take the batch or no writer took the samples within the queue timeout.
      *
-     * @throws ApiException a 503 when the buffer is full or stopping, when the database did not
-     *     take the batch, or when no writer took the samples within the queue timeout
+     * @throws ApiException a 503 at once when the buffer is full or stopping; nothing is admitted
      */
-    Receipt submit(List<? extends Sample> samples) {
-        Submission submission = admit(samples);
-        try {
-            return submission.result.get(settings.queueTimeout().toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            if (withdraw(submission)) {
-                throw ApiException.unavailable("No writer took these samples within "
-                        + settings.queueTimeout().toSeconds() + " s (queue-timeout); nothing of "
-                        + "them was stored. Retry later.", FULL_RETRY_AFTER);
-            }
-            return awaitWriter(submission);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            if (withdraw(submission)) {
-                throw ApiException.unavailable("Interrupted before the samples were written; "
-                        + "nothing of them was stored.", FULL_RETRY_AFTER);
-            }
-            return awaitWriter(submission);
-        } catch (ExecutionException e) {
-            throw unavailable(e.getCause());
-        }
+    CompletableFuture<Receipt> submit(List<? extends Sample> samples) {
+        return admit(samples).result;
     }
 
     /**
@@ -198,6 +191,14 @@ final class IngestBuffer implements SmartLifecycle, ApplicationListener<ContextC
         } finally {
             lock.unlock();
         }
+        sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "telemetry-queue-timeout");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = Math.max(10_000_000L, Math.min(1_000_000_000L, queueTimeoutNanos / 4));
+        sweeper.scheduleWithFixedDelay(this::withdrawExpired, period, period,
+                TimeUnit.NANOSECONDS);
         for (int i = 1; i <= settings.writerThreads(); i++) {
             Thread thread = new Thread(this::runWriter, "telemetry-writer-" + i);
             thread.setDaemon(true);
@@ -230,6 +231,7 @@ final class IngestBuffer implements SmartLifecycle, ApplicationListener<ContextC
                 break;
             }
         }
+        sweeper.shutdownNow();
         BufferStatus status = status();
         if (status.bufferedSamples() > 0) {
             log.warn("Telemetry buffer stopped before it drained [unwritten={}]; those pushes "
@@ -284,41 +286,38 @@ final class IngestBuffer implements SmartLifecycle, ApplicationListener<ContextC
         }
     }
 
-    /** Takes a queued push back; false when a writer has it already. */
-    private boolean withdraw(Submission submission) {
+    /**
+     * Withdraws, unwritten, the pushes no writer took within the queue timeout. The queue is in
+     * admission order, so the expired ones are at its head.
+     */
+    private void withdrawExpired() {
+        List<Submission> expired = new ArrayList<>();
+        long now = System.nanoTime();
         lock.lock();
         try {
-            if (!queue.remove(submission)) {
-                return false;
+            while (!queue.isEmpty()
+                    && now - queue.peekFirst().admittedNanos >= queueTimeoutNanos) {
+                Submission submission = queue.pollFirst();
+                queuedSamples -= submission.size();
+                bufferedSamples -= submission.size();
+                pending.remove(submission);
+                failed.add(submission.size());
+                expired.add(submission);
             }
-            queuedSamples -= submission.size();
-            bufferedSamples -= submission.size();
-            pending.remove(submission);
-            failed.add(submission.size());
         } finally {
             lock.unlock();
         }
-        submission.result.completeExceptionally(new IllegalStateException("withdrawn"));
-        return true;
-    }
-
-    /** Waits for the writer that holds the push; its write is bounded by JDBC timeouts. */
-    private Receipt awaitWriter(Submission submission) {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return submission.result.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    throw unavailable(e.getCause());
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+        if (expired.isEmpty()) {
+            return;
+        }
+        log.warn("Telemetry pushes withdrawn unwritten after waiting {} s for a writer "
+                + "[pushes={}]; the writers are behind or stuck on the database, see the "
+                + "warnings before this one", settings.queueTimeout().toSeconds(), expired.size());
+        ApiException timeout = ApiException.unavailable("No writer took these samples within "
+                + settings.queueTimeout().toSeconds() + " s (queue-timeout); nothing of them was "
+                + "stored. Retry later.", FULL_RETRY_AFTER);
+        for (Submission submission : expired) {
+            submission.result.completeExceptionally(timeout);
         }
     }
 
@@ -459,8 +458,9 @@ final class IngestBuffer implements SmartLifecycle, ApplicationListener<ContextC
                     + "cause={}]; its pushes are answered 503", samples, batch.size(),
                     failure.rolledBack(), failure.getMessage());
         }
+        ApiException answer = unavailable(failure);
         for (Submission submission : batch) {
-            submission.result.completeExceptionally(failure);
+            submission.result.completeExceptionally(answer);
         }
     }
 
@@ -475,7 +475,7 @@ final class IngestBuffer implements SmartLifecycle, ApplicationListener<ContextC
                 + "was stored. Retry after the delay.", DATABASE_RETRY_AFTER);
     }
 
-    /** One admitted push: its samples and the future its request thread waits on. */
+    /** One admitted push: its samples and the future its answer waits on. */
     private static final class Submission {
 
         private final List<? extends Sample> samples;

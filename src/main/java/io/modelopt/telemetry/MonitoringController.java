@@ -7,11 +7,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
+import io.modelopt.web.AsyncAnswers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -45,14 +49,17 @@ class MonitoringController {
     private final HardwareMetricsRepository metrics;
     private final QueryLimits limits;
     private final TelemetryProperties settings;
+    private final AsyncAnswers answers;
 
     MonitoringController(SampleValidator validator, IngestBuffer buffer,
-            HardwareMetricsRepository metrics, QueryLimits limits, TelemetryProperties settings) {
+            HardwareMetricsRepository metrics, QueryLimits limits, TelemetryProperties settings,
+            AsyncAnswers answers) {
         this.validator = validator;
         this.buffer = buffer;
         this.metrics = metrics;
         this.limits = limits;
         this.settings = settings;
+        this.answers = answers;
     }
 
     @Operation(summary = "Push one metrics data point",
@@ -64,17 +71,22 @@ class MonitoringController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content =
                     @Content(examples = @ExampleObject(value = PUSH_EXAMPLE))))
     @PostMapping("/push-metrics")
-    Map<String, Object> pushMetrics(@RequestBody HardwareMetricsRequest body) {
+    void pushMetrics(@RequestBody HardwareMetricsRequest body, HttpServletRequest request,
+            HttpServletResponse response) {
         Problems problems = new Problems();
         HardwareSample sample = validator.hardware(body, SamplePath.BODY, validator.now(),
                 problems);
         problems.throwIfAny();
-        Receipt receipt = buffer.submit(List.of(sample));
-        Map<String, Object> response = new LinkedHashMap<>();
-        response.put("status", "success");
-        response.put("message", "Metrics data buffered. Buffer size: " + receipt.bufferedAfter());
-        response.put("timestamp", sample.timestamp());
-        return response;
+        CompletableFuture<Map<String, Object>> reply = buffer.submit(List.of(sample))
+                .thenApply(receipt -> {
+                    Map<String, Object> answer = new LinkedHashMap<>();
+                    answer.put("status", "success");
+                    answer.put("message", "Metrics data buffered. Buffer size: "
+                            + receipt.bufferedAfter());
+                    answer.put("timestamp", sample.timestamp());
+                    return answer;
+                });
+        answers.answerWhenDone(request, response, reply);
     }
 
     @Operation(summary = "Push several metrics data points",
@@ -85,7 +97,8 @@ class MonitoringController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content =
                     @Content(examples = @ExampleObject(value = BATCH_EXAMPLE))))
     @PostMapping("/push-metrics-batch")
-    Map<String, Object> pushMetricsBatch(@RequestBody HardwareMetricsBatchRequest body) {
+    void pushMetricsBatch(@RequestBody HardwareMetricsBatchRequest body, HttpServletRequest request,
+            HttpServletResponse response) {
         Problems problems = new Problems();
         List<HardwareMetricsRequest> data = BatchBodies.samples(body == null ? null
                 : body.metricsData(), body == null ? null : body.unknownFields(), "metrics_data",
@@ -97,13 +110,16 @@ class MonitoringController {
                     problems));
         }
         problems.throwIfAny();
-        Receipt receipt = buffer.submit(samples);
-        Map<String, Object> response = new LinkedHashMap<>();
-        response.put("status", "success");
-        response.put("message", samples.size() + " metrics data points buffered. Buffer size: "
-                + receipt.bufferedAfter());
-        response.put("count", samples.size());
-        return response;
+        CompletableFuture<Map<String, Object>> reply = buffer.submit(samples)
+                .thenApply(receipt -> {
+                    Map<String, Object> answer = new LinkedHashMap<>();
+                    answer.put("status", "success");
+                    answer.put("message", samples.size() + " metrics data points buffered. Buffer "
+                            + "size: " + receipt.bufferedAfter());
+                    answer.put("count", samples.size());
+                    return answer;
+                });
+        answers.answerWhenDone(request, response, reply);
     }
 
     @Operation(summary = "Get metrics data with filters",

@@ -5,11 +5,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
+import io.modelopt.web.AsyncAnswers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -45,15 +49,17 @@ class ProcessMetricsController {
     private final ProcessMetricsRepository metrics;
     private final QueryLimits limits;
     private final TelemetryProperties settings;
+    private final AsyncAnswers answers;
 
     ProcessMetricsController(SampleValidator validator, IngestBuffer buffer,
             ProcessMetricsRepository metrics, QueryLimits limits,
-            TelemetryProperties settings) {
+            TelemetryProperties settings, AsyncAnswers answers) {
         this.validator = validator;
         this.buffer = buffer;
         this.metrics = metrics;
         this.limits = limits;
         this.settings = settings;
+        this.answers = answers;
     }
 
     @Operation(summary = "Push one host process metrics record",
@@ -62,21 +68,25 @@ class ProcessMetricsController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content =
                     @Content(examples = @ExampleObject(value = PUSH_EXAMPLE))))
     @PostMapping("/push")
-    Map<String, Object> push(@RequestBody ProcessMetricsRequest body) {
+    void push(@RequestBody ProcessMetricsRequest body, HttpServletRequest request,
+            HttpServletResponse response) {
         Problems problems = new Problems();
         ProcessSample sample = validator.process(body, SamplePath.BODY, validator.now(), problems);
         problems.throwIfAny();
-        Receipt receipt = buffer.submit(List.of(sample));
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("id", receipt.ids()[0]);
-        data.put("process_name", sample.processName());
-        data.put("process_id", sample.processId());
-        data.put("timestamp", sample.timestamp());
-        Map<String, Object> response = new LinkedHashMap<>();
-        response.put("success", true);
-        response.put("message", "Host process metrics data pushed successfully");
-        response.put("data", data);
-        return response;
+        CompletableFuture<Map<String, Object>> reply = buffer.submit(List.of(sample))
+                .thenApply(receipt -> {
+                    Map<String, Object> data = new LinkedHashMap<>();
+                    data.put("id", receipt.ids()[0]);
+                    data.put("process_name", sample.processName());
+                    data.put("process_id", sample.processId());
+                    data.put("timestamp", sample.timestamp());
+                    Map<String, Object> answer = new LinkedHashMap<>();
+                    answer.put("success", true);
+                    answer.put("message", "Host process metrics data pushed successfully");
+                    answer.put("data", data);
+                    return answer;
+                });
+        answers.answerWhenDone(request, response, reply);
     }
 
     @Operation(summary = "Push several host process metrics records",
@@ -85,7 +95,8 @@ class ProcessMetricsController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content =
                     @Content(examples = @ExampleObject(value = BATCH_EXAMPLE))))
     @PostMapping("/push-batch")
-    Map<String, Object> pushBatch(@RequestBody ProcessMetricsBatchRequest body) {
+    void pushBatch(@RequestBody ProcessMetricsBatchRequest body, HttpServletRequest request,
+            HttpServletResponse response) {
         List<ProcessMetricsRequest> data = BatchBodies.samples(
                 body == null ? null : body.hostProcessMetrics(),
                 body == null ? null : body.unknownFields(), "host_process_metrics",
@@ -98,13 +109,16 @@ class ProcessMetricsController {
             samples.add(validator.process(data.get(i), path, now, problems));
         }
         problems.throwIfAny();
-        buffer.submit(samples);
-        Map<String, Object> response = new LinkedHashMap<>();
-        response.put("success", true);
-        response.put("message", "Successfully pushed " + samples.size()
-                + " host process metrics records");
-        response.put("count", samples.size());
-        return response;
+        CompletableFuture<Map<String, Object>> reply = buffer.submit(samples)
+                .thenApply(receipt -> {
+                    Map<String, Object> answer = new LinkedHashMap<>();
+                    answer.put("success", true);
+                    answer.put("message", "Successfully pushed " + samples.size()
+                            + " host process metrics records");
+                    answer.put("count", samples.size());
+                    return answer;
+                });
+        answers.answerWhenDone(request, response, reply);
     }
 
     @Operation(summary = "Get host process metrics with filters",

@@ -5,11 +5,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
+import io.modelopt.web.AsyncAnswers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -43,14 +47,17 @@ class VmMetricsController {
     private final VmMetricsRepository metrics;
     private final QueryLimits limits;
     private final TelemetryProperties settings;
+    private final AsyncAnswers answers;
 
     VmMetricsController(SampleValidator validator, IngestBuffer buffer,
-            VmMetricsRepository metrics, QueryLimits limits, TelemetryProperties settings) {
+            VmMetricsRepository metrics, QueryLimits limits, TelemetryProperties settings,
+            AsyncAnswers answers) {
         this.validator = validator;
         this.buffer = buffer;
         this.metrics = metrics;
         this.limits = limits;
         this.settings = settings;
+        this.answers = answers;
     }
 
     @Operation(summary = "Push one VM metrics record",
@@ -59,20 +66,24 @@ class VmMetricsController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content =
                     @Content(examples = @ExampleObject(value = PUSH_EXAMPLE))))
     @PostMapping("/push")
-    Map<String, Object> push(@RequestBody VmMetricsRequest body) {
+    void push(@RequestBody VmMetricsRequest body, HttpServletRequest request,
+            HttpServletResponse response) {
         Problems problems = new Problems();
         VmSample sample = validator.vm(body, SamplePath.BODY, validator.now(), problems);
         problems.throwIfAny();
-        Receipt receipt = buffer.submit(List.of(sample));
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("id", receipt.ids()[0]);
-        data.put("vm_name", sample.vmName());
-        data.put("timestamp", sample.timestamp());
-        Map<String, Object> response = new LinkedHashMap<>();
-        response.put("success", true);
-        response.put("message", "VM metrics data pushed successfully");
-        response.put("data", data);
-        return response;
+        CompletableFuture<Map<String, Object>> reply = buffer.submit(List.of(sample))
+                .thenApply(receipt -> {
+                    Map<String, Object> data = new LinkedHashMap<>();
+                    data.put("id", receipt.ids()[0]);
+                    data.put("vm_name", sample.vmName());
+                    data.put("timestamp", sample.timestamp());
+                    Map<String, Object> answer = new LinkedHashMap<>();
+                    answer.put("success", true);
+                    answer.put("message", "VM metrics data pushed successfully");
+                    answer.put("data", data);
+                    return answer;
+                });
+        answers.answerWhenDone(request, response, reply);
     }
 
     @Operation(summary = "Push several VM metrics records",
@@ -82,7 +93,8 @@ class VmMetricsController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content =
                     @Content(examples = @ExampleObject(value = BATCH_EXAMPLE))))
     @PostMapping("/push-batch")
-    Map<String, Object> pushBatch(@RequestBody VmMetricsBatchRequest body) {
+    void pushBatch(@RequestBody VmMetricsBatchRequest body, HttpServletRequest request,
+            HttpServletResponse response) {
         List<VmMetricsRequest> data = BatchBodies.samples(body == null ? null : body.vmMetrics(),
                 body == null ? null : body.unknownFields(), "vm_metrics",
                 settings.maxBatchSamples());
@@ -93,12 +105,16 @@ class VmMetricsController {
             samples.add(validator.vm(data.get(i), new SamplePath("vm_metrics", i), now, problems));
         }
         problems.throwIfAny();
-        buffer.submit(samples);
-        Map<String, Object> response = new LinkedHashMap<>();
-        response.put("success", true);
-        response.put("message", "Successfully pushed " + samples.size() + " VM metrics records");
-        response.put("count", samples.size());
-        return response;
+        CompletableFuture<Map<String, Object>> reply = buffer.submit(samples)
+                .thenApply(receipt -> {
+                    Map<String, Object> answer = new LinkedHashMap<>();
+                    answer.put("success", true);
+                    answer.put("message", "Successfully pushed " + samples.size()
+                            + " VM metrics records");
+                    answer.put("count", samples.size());
+                    return answer;
+                });
+        answers.answerWhenDone(request, response, reply);
     }
 
     @Operation(summary = "Get VM metrics with filters",
