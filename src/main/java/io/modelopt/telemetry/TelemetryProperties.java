@@ -12,7 +12,7 @@ import org.springframework.util.unit.DataSize;
  * @param batchSize samples that make a batch full: the writer commits as soon as this many are
  *     waiting (default 5000). A push is never split, so one larger push is a batch of its own.
  * @param linger how long the oldest waiting sample may wait for others before its batch is
- *     written anyway (default 5ms); the latency a lone push pays for group commit
+ *     written anyway (default 2ms); the latency a lone push pays for group commit
  * @param bufferCapacity samples admitted but not yet committed, at most (default 50000); a push
  *     that does not fit is answered 503 with Retry-After
  * @param writerThreads threads that write batches (default 2): one fills the next batch while
@@ -56,7 +56,7 @@ public record TelemetryProperties(
 
     public TelemetryProperties {
         batchSize = positive("batch-size", batchSize == null ? 5000 : batchSize);
-        linger = linger == null ? Duration.ofMillis(5) : linger;
+        linger = linger == null ? Duration.ofMillis(2) : linger;
         bufferCapacity = positive("buffer-capacity",
                 bufferCapacity == null ? 50_000 : bufferCapacity);
         writerThreads = positive("writer-threads", writerThreads == null ? 2 : writerThreads);

@@ -373,7 +373,7 @@ class MonitoringApiTest extends ApiTestBase {
         assertThat(status.path("last_batch_time").asDouble())
                 .isCloseTo(Instant.now().getEpochSecond(), within(120.0));
         assertThat(status.path("time_since_last_batch").asDouble()).isBetween(0.0, 120.0);
-        assertThat(status.path("batch_interval").asDouble()).isEqualTo(0.005);
+        assertThat(status.path("batch_interval").asDouble()).isEqualTo(0.002);
         JsonNode totals = status.path("totals");
         assertThat(totals.path("written").asLong()).isPositive();
         assertThat(totals.path("accepted").asLong()).isEqualTo(totals.path("written").asLong()
