@@ -13,6 +13,7 @@ import io.modelopt.web.AsyncAnswers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -44,6 +45,16 @@ class MonitoringController {
               {"hardware_id": 2, "cpu_usage_percent": 32.1, "gpu_usage_percent": 45.8,
                "memory_usage_percent": 58.9, "timestamp": "2024-01-01T12:00:00Z"}]}""";
 
+    /** The 200 answer, for the API docs: the handler writes it itself (AsyncAnswers). */
+    private static final String PUSH_ANSWER = """
+            {"status": "success", "message": "Metrics data buffered. Buffer size: 0",
+             "timestamp": "2024-01-01T12:00:00Z"}""";
+
+    /** The 200 answer, for the API docs: the handler writes it itself (AsyncAnswers). */
+    private static final String BATCH_ANSWER = """
+            {"status": "success",
+             "message": "2 metrics data points buffered. Buffer size: 0", "count": 2}""";
+
     private final SampleValidator validator;
     private final IngestBuffer buffer;
     private final HardwareMetricsRepository metrics;
@@ -69,7 +80,10 @@ class MonitoringController {
                     + "503 with Retry-After when the buffer is full or the database is down; "
                     + "nothing is stored then.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content =
-                    @Content(examples = @ExampleObject(value = PUSH_EXAMPLE))))
+                    @Content(examples = @ExampleObject(value = PUSH_EXAMPLE))),
+            responses = @ApiResponse(responseCode = "200", description = "Committed",
+                    content = @Content(mediaType = "application/json",
+                            examples = @ExampleObject(value = PUSH_ANSWER))))
     @PostMapping("/push-metrics")
     void pushMetrics(@RequestBody HardwareMetricsRequest body, HttpServletRequest request,
             HttpServletResponse response) {
@@ -95,7 +109,10 @@ class MonitoringController {
                     + "index and field (metrics_data[3].cpu_usage_percent), and nothing is "
                     + "stored. Answers once every sample is committed.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content =
-                    @Content(examples = @ExampleObject(value = BATCH_EXAMPLE))))
+                    @Content(examples = @ExampleObject(value = BATCH_EXAMPLE))),
+            responses = @ApiResponse(responseCode = "200", description = "Committed",
+                    content = @Content(mediaType = "application/json",
+                            examples = @ExampleObject(value = BATCH_ANSWER))))
     @PostMapping("/push-metrics-batch")
     void pushMetricsBatch(@RequestBody HardwareMetricsBatchRequest body, HttpServletRequest request,
             HttpServletResponse response) {

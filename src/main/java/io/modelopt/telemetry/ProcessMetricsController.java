@@ -11,6 +11,7 @@ import io.modelopt.web.AsyncAnswers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -44,6 +45,17 @@ class ProcessMetricsController {
                "cpu_usage_percent": 20.7, "memory_usage_mb": 768.0,
                "gpu_memory_usage_mb": 1536.0, "gpu_utilization_percent": 35.8}]}""";
 
+    /** The 200 answer, for the API docs: the handler writes it itself (AsyncAnswers). */
+    private static final String PUSH_ANSWER = """
+            {"success": true, "message": "Host process metrics data pushed successfully",
+             "data": {"id": 1, "process_name": "python.exe", "process_id": 1234,
+                      "timestamp": "2024-01-15T10:30:00Z"}}""";
+
+    /** The 200 answer, for the API docs: the handler writes it itself (AsyncAnswers). */
+    private static final String BATCH_ANSWER = """
+            {"success": true,
+             "message": "Successfully pushed 2 host process metrics records", "count": 2}""";
+
     private final SampleValidator validator;
     private final IngestBuffer buffer;
     private final ProcessMetricsRepository metrics;
@@ -66,7 +78,10 @@ class ProcessMetricsController {
             description = "process_name and process_id are required; percentages 0-100, "
                     + "megabytes not negative. Answers once committed, with the record's id.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content =
-                    @Content(examples = @ExampleObject(value = PUSH_EXAMPLE))))
+                    @Content(examples = @ExampleObject(value = PUSH_EXAMPLE))),
+            responses = @ApiResponse(responseCode = "200", description = "Committed",
+                    content = @Content(mediaType = "application/json",
+                            examples = @ExampleObject(value = PUSH_ANSWER))))
     @PostMapping("/push")
     void push(@RequestBody ProcessMetricsRequest body, HttpServletRequest request,
             HttpServletResponse response) {
@@ -93,7 +108,10 @@ class ProcessMetricsController {
             description = "At most max-batch-samples (default 10000) records, all or nothing: "
                     + "one bad record rejects the batch with a 400 naming its index and field.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content =
-                    @Content(examples = @ExampleObject(value = BATCH_EXAMPLE))))
+                    @Content(examples = @ExampleObject(value = BATCH_EXAMPLE))),
+            responses = @ApiResponse(responseCode = "200", description = "Committed",
+                    content = @Content(mediaType = "application/json",
+                            examples = @ExampleObject(value = BATCH_ANSWER))))
     @PostMapping("/push-batch")
     void pushBatch(@RequestBody ProcessMetricsBatchRequest body, HttpServletRequest request,
             HttpServletResponse response) {

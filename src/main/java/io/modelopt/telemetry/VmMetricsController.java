@@ -11,6 +11,7 @@ import io.modelopt.web.AsyncAnswers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -42,6 +43,17 @@ class VmMetricsController {
               {"timestamp": "2024-01-15T10:30:00Z", "VMName": "production-vm-2",
                "CPUUsage": 60, "AverageMemoryUsage": 4096}]}""";
 
+    /** The 200 answer, for the API docs: the handler writes it itself (AsyncAnswers). */
+    private static final String PUSH_ANSWER = """
+            {"success": true, "message": "VM metrics data pushed successfully",
+             "data": {"id": 1, "vm_name": "production-vm-1",
+                      "timestamp": "2024-01-15T10:30:00Z"}}""";
+
+    /** The 200 answer, for the API docs: the handler writes it itself (AsyncAnswers). */
+    private static final String BATCH_ANSWER = """
+            {"success": true, "message": "Successfully pushed 2 VM metrics records",
+             "count": 2}""";
+
     private final SampleValidator validator;
     private final IngestBuffer buffer;
     private final VmMetricsRepository metrics;
@@ -64,7 +76,10 @@ class VmMetricsController {
             description = "CPUUsage is a percentage (0-100), AverageMemoryUsage megabytes (not "
                     + "negative). Answers once the record is committed, with its id.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content =
-                    @Content(examples = @ExampleObject(value = PUSH_EXAMPLE))))
+                    @Content(examples = @ExampleObject(value = PUSH_EXAMPLE))),
+            responses = @ApiResponse(responseCode = "200", description = "Committed",
+                    content = @Content(mediaType = "application/json",
+                            examples = @ExampleObject(value = PUSH_ANSWER))))
     @PostMapping("/push")
     void push(@RequestBody VmMetricsRequest body, HttpServletRequest request,
             HttpServletResponse response) {
@@ -91,7 +106,10 @@ class VmMetricsController {
                     + "one bad record rejects the batch with a 400 naming its index and field "
                     + "(vm_metrics[1].CPUUsage).",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content =
-                    @Content(examples = @ExampleObject(value = BATCH_EXAMPLE))))
+                    @Content(examples = @ExampleObject(value = BATCH_EXAMPLE))),
+            responses = @ApiResponse(responseCode = "200", description = "Committed",
+                    content = @Content(mediaType = "application/json",
+                            examples = @ExampleObject(value = BATCH_ANSWER))))
     @PostMapping("/push-batch")
     void pushBatch(@RequestBody VmMetricsBatchRequest body, HttpServletRequest request,
             HttpServletResponse response) {
