@@ -311,8 +311,10 @@ final class IngestBuffer implements SmartLifecycle, ApplicationListener<ContextC
             return;
         }
         log.warn("Telemetry pushes withdrawn unwritten after waiting {} s for a writer "
-                + "[pushes={}]; the writers are behind or stuck on the database, see the "
-                + "warnings before this one", settings.queueTimeout().toSeconds(), expired.size());
+                + "[pushes={}, writers={}]; every writer is busy with a write the metrics "
+                + "database has not finished: look for locks or long queries in its "
+                + "pg_stat_activity, or add writer-threads if it is merely slow",
+                settings.queueTimeout().toSeconds(), expired.size(), settings.writerThreads());
         ApiException timeout = ApiException.unavailable("No writer took these samples within "
                 + settings.queueTimeout().toSeconds() + " s (queue-timeout); nothing of them was "
                 + "stored. Retry later.", FULL_RETRY_AFTER);
