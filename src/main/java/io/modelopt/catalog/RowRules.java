@@ -30,7 +30,8 @@ final class RowRules {
         if (gpus > 0 && row.get("gpu") == null) {
             problems.add(new FieldProblem("gpu", "is required when num_gpu is above 0", line));
         }
-        if (gpus > 0 && row.get("peak_fp32_tflops") == null && row.get("peak_fp16_tflops") == null) {
+        if (gpus > 0 && row.get("peak_fp32_tflops") == null
+                && row.get("peak_fp16_tflops") == null) {
             problems.add(new FieldProblem("peak_fp16_tflops",
                     "a GPU configuration needs peak_fp32_tflops or peak_fp16_tflops", line));
         }

@@ -66,19 +66,19 @@ public record HardwareSpec(
         requireNonNegative(lastLevelCacheMb, "lastLevelCacheMb");
     }
 
-    /**
-     * A configuration whose clock and cache are unknown: per-kernel costs are taken as fitted
-     * and every byte comes from DRAM.
-     */
-    public HardwareSpec(String name, String generation, int deviceCount, boolean cpuOnly,
-            Map<Precision, Double> peakDenseTflops, double memoryGb, double memoryBandwidthGBps,
-            double interconnectGBps, double tdpWatts, double priceUsdPerHour) {
-        this(name, generation, deviceCount, cpuOnly, peakDenseTflops, memoryGb,
-                memoryBandwidthGBps, interconnectGBps, tdpWatts, priceUsdPerHour, 0, 0);
-    }
-
     public static Builder builder(String name) {
         return new Builder(name);
+    }
+
+    /** A builder holding every figure of this configuration, to derive another from it. */
+    public Builder toBuilder() {
+        Builder builder = builder(name).generation(generation).deviceCount(deviceCount)
+                .cpuOnly(cpuOnly).memoryGb(memoryGb).memoryBandwidthGBps(memoryBandwidthGBps)
+                .interconnectGBps(interconnectGBps).tdpWatts(tdpWatts)
+                .priceUsdPerHour(priceUsdPerHour).graphicsClockMhz(graphicsClockMhz)
+                .lastLevelCacheMb(lastLevelCacheMb);
+        peakDenseTflops.forEach(builder::peakTflops);
+        return builder;
     }
 
     /** Dense peak for a precision in TFLOPS (TOPS for integers), or 0 when unsupported. */
@@ -93,17 +93,13 @@ public record HardwareSpec(
 
     /** The same configuration with another device count, priced pro rata. */
     public HardwareSpec withDeviceCount(int devices) {
-        double price = priceUsdPerHour * devices / deviceCount;
-        return new HardwareSpec(name, generation, devices, cpuOnly, peakDenseTflops, memoryGb,
-                memoryBandwidthGBps, interconnectGBps, tdpWatts, price, graphicsClockMhz,
-                lastLevelCacheMb);
+        return toBuilder().deviceCount(devices)
+                .priceUsdPerHour(priceUsdPerHour * devices / deviceCount).build();
     }
 
     /** The same configuration with another memory size per device. */
     public HardwareSpec withMemoryGb(double gb) {
-        return new HardwareSpec(name, generation, deviceCount, cpuOnly, peakDenseTflops, gb,
-                memoryBandwidthGBps, interconnectGBps, tdpWatts, priceUsdPerHour,
-                graphicsClockMhz, lastLevelCacheMb);
+        return toBuilder().memoryGb(gb).build();
     }
 
     private static void requirePositive(double value, String field) {

@@ -2,6 +2,7 @@ package io.modelopt.performance;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -207,9 +208,9 @@ public final class PerformanceModel {
         double capacityGb = hardware.memoryGb() * tp;
         List<String> notes = new ArrayList<>(scenario.notes);
         if (!fits) {
-            notes.add(String.format("needs %.1f GB per device, more than the %.0f%% of %.0f GB"
-                    + " a runtime can use", footprint / 1e9, 100 * Scenario.USABLE_MEMORY_SHARE,
-                    hardware.memoryGb()));
+            notes.add(String.format(Locale.ROOT, "needs %.1f GB per device, more than the "
+                    + "%.0f%% of %.0f GB a runtime can use", footprint / 1e9,
+                    100 * Scenario.USABLE_MEMORY_SHARE, hardware.memoryGb()));
             Breakdown empty = new Breakdown(Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                     factors(scenario, hardware));
             return new Estimate(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,

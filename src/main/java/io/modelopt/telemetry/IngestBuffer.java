@@ -466,15 +466,15 @@ final class IngestBuffer implements SmartLifecycle, ApplicationListener<ContextC
         }
     }
 
-    private static ApiException unavailable(Throwable cause) {
-        if (cause instanceof BatchWriter.WriteFailure failure && !failure.rolledBack()) {
+    private static ApiException unavailable(BatchWriter.WriteFailure failure) {
+        if (!failure.rolledBack()) {
             return ApiException.unavailable("The connection to the metrics database broke while "
                     + "committing these samples; whether they were stored is unknown, so a retry "
                     + "may store them twice.", DATABASE_RETRY_AFTER);
         }
         return ApiException.unavailable("The metrics database did not take these samples ("
-                + (cause == null ? "unknown cause" : cause.getMessage()) + "); nothing of them "
-                + "was stored. Retry after the delay.", DATABASE_RETRY_AFTER);
+                + failure.getMessage() + "); nothing of them was stored. Retry after the delay.",
+                DATABASE_RETRY_AFTER);
     }
 
     /** One admitted push: its samples and the future its answer waits on. */

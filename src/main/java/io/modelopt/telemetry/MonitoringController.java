@@ -3,7 +3,6 @@ package io.modelopt.telemetry;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,17 +58,14 @@ class MonitoringController {
     private final IngestBuffer buffer;
     private final HardwareMetricsRepository metrics;
     private final QueryLimits limits;
-    private final TelemetryProperties settings;
     private final AsyncAnswers answers;
 
     MonitoringController(SampleValidator validator, IngestBuffer buffer,
-            HardwareMetricsRepository metrics, QueryLimits limits, TelemetryProperties settings,
-            AsyncAnswers answers) {
+            HardwareMetricsRepository metrics, QueryLimits limits, AsyncAnswers answers) {
         this.validator = validator;
         this.buffer = buffer;
         this.metrics = metrics;
         this.limits = limits;
-        this.settings = settings;
         this.answers = answers;
     }
 
@@ -87,10 +83,7 @@ class MonitoringController {
     @PostMapping("/push-metrics")
     void pushMetrics(@RequestBody HardwareMetricsRequest body, HttpServletRequest request,
             HttpServletResponse response) {
-        Problems problems = new Problems();
-        HardwareSample sample = validator.hardware(body, SamplePath.BODY, validator.now(),
-                problems);
-        problems.throwIfAny();
+        HardwareSample sample = validator.single(body, validator::hardware);
         CompletableFuture<Map<String, Object>> reply = buffer.submit(List.of(sample))
                 .thenApply(receipt -> {
                     Map<String, Object> answer = new LinkedHashMap<>();
@@ -116,17 +109,8 @@ class MonitoringController {
     @PostMapping("/push-metrics-batch")
     void pushMetricsBatch(@RequestBody HardwareMetricsBatchRequest body, HttpServletRequest request,
             HttpServletResponse response) {
-        Problems problems = new Problems();
-        List<HardwareMetricsRequest> data = BatchBodies.samples(body == null ? null
-                : body.metricsData(), body == null ? null : body.unknownFields(), "metrics_data",
-                settings.maxBatchSamples());
-        Instant now = validator.now();
-        List<HardwareSample> samples = new ArrayList<>(data.size());
-        for (int i = 0; i < data.size(); i++) {
-            samples.add(validator.hardware(data.get(i), new SamplePath("metrics_data", i), now,
-                    problems));
-        }
-        problems.throwIfAny();
+        List<HardwareSample> samples = validator.batch(body == null ? null : body.metricsData(),
+                body == null ? null : body.unknownFields(), "metrics_data", validator::hardware);
         CompletableFuture<Map<String, Object>> reply = buffer.submit(samples)
                 .thenApply(receipt -> {
                     Map<String, Object> answer = new LinkedHashMap<>();

@@ -1,7 +1,5 @@
 package io.modelopt.telemetry;
 
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,17 +58,14 @@ class ProcessMetricsController {
     private final IngestBuffer buffer;
     private final ProcessMetricsRepository metrics;
     private final QueryLimits limits;
-    private final TelemetryProperties settings;
     private final AsyncAnswers answers;
 
     ProcessMetricsController(SampleValidator validator, IngestBuffer buffer,
-            ProcessMetricsRepository metrics, QueryLimits limits,
-            TelemetryProperties settings, AsyncAnswers answers) {
+            ProcessMetricsRepository metrics, QueryLimits limits, AsyncAnswers answers) {
         this.validator = validator;
         this.buffer = buffer;
         this.metrics = metrics;
         this.limits = limits;
-        this.settings = settings;
         this.answers = answers;
     }
 
@@ -85,9 +80,7 @@ class ProcessMetricsController {
     @PostMapping("/push")
     void push(@RequestBody ProcessMetricsRequest body, HttpServletRequest request,
             HttpServletResponse response) {
-        Problems problems = new Problems();
-        ProcessSample sample = validator.process(body, SamplePath.BODY, validator.now(), problems);
-        problems.throwIfAny();
+        ProcessSample sample = validator.single(body, validator::process);
         CompletableFuture<Map<String, Object>> reply = buffer.submit(List.of(sample))
                 .thenApply(receipt -> {
                     Map<String, Object> data = new LinkedHashMap<>();
@@ -115,18 +108,10 @@ class ProcessMetricsController {
     @PostMapping("/push-batch")
     void pushBatch(@RequestBody ProcessMetricsBatchRequest body, HttpServletRequest request,
             HttpServletResponse response) {
-        List<ProcessMetricsRequest> data = BatchBodies.samples(
+        List<ProcessSample> samples = validator.batch(
                 body == null ? null : body.hostProcessMetrics(),
                 body == null ? null : body.unknownFields(), "host_process_metrics",
-                settings.maxBatchSamples());
-        Problems problems = new Problems();
-        Instant now = validator.now();
-        List<ProcessSample> samples = new ArrayList<>(data.size());
-        for (int i = 0; i < data.size(); i++) {
-            SamplePath path = new SamplePath("host_process_metrics", i);
-            samples.add(validator.process(data.get(i), path, now, problems));
-        }
-        problems.throwIfAny();
+                validator::process);
         CompletableFuture<Map<String, Object>> reply = buffer.submit(samples)
                 .thenApply(receipt -> {
                     Map<String, Object> answer = new LinkedHashMap<>();

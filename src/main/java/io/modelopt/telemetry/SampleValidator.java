@@ -3,7 +3,9 @@ package io.modelopt.telemetry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -32,8 +34,40 @@ class SampleValidator {
     }
 
     /** The time that a sample without a timestamp gets; one per request. */
-    Instant now() {
+    private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** One sample's check: {@link #hardware}, {@link #vm} or {@link #process}. */
+    @FunctionalInterface
+    interface Check<R, S> {
+        S apply(R in, SamplePath path, Instant now, Problems problems);
+    }
+
+    /** Checks a sample pushed alone: its sample, or a 400 listing every problem. */
+    <R, S> S single(R in, Check<R, S> check) {
+        Problems problems = new Problems();
+        S sample = check.apply(in, SamplePath.BODY, now(), problems);
+        problems.throwIfAny();
+        return sample;
+    }
+
+    /**
+     * Checks a push-batch body: its envelope ({@link BatchBodies}), then every sample under
+     * {@code field} against one clock. Its samples, or a 400 listing every problem with the
+     * sample's index, so that nothing of a bad batch is admitted.
+     */
+    <R, S> List<S> batch(List<R> data, Map<String, Object> unknownFields, String field,
+            Check<R, S> check) {
+        BatchBodies.samples(data, unknownFields, field, settings.maxBatchSamples());
+        Problems problems = new Problems();
+        Instant now = now();
+        List<S> samples = new ArrayList<>(data.size());
+        for (int i = 0; i < data.size(); i++) {
+            samples.add(check.apply(data.get(i), new SamplePath(field, i), now, problems));
+        }
+        problems.throwIfAny();
+        return samples;
     }
 
     HardwareSample hardware(HardwareMetricsRequest in, SamplePath path, Instant now,

@@ -1,7 +1,5 @@
 package io.modelopt.telemetry;
 
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,17 +56,14 @@ class VmMetricsController {
     private final IngestBuffer buffer;
     private final VmMetricsRepository metrics;
     private final QueryLimits limits;
-    private final TelemetryProperties settings;
     private final AsyncAnswers answers;
 
     VmMetricsController(SampleValidator validator, IngestBuffer buffer,
-            VmMetricsRepository metrics, QueryLimits limits, TelemetryProperties settings,
-            AsyncAnswers answers) {
+            VmMetricsRepository metrics, QueryLimits limits, AsyncAnswers answers) {
         this.validator = validator;
         this.buffer = buffer;
         this.metrics = metrics;
         this.limits = limits;
-        this.settings = settings;
         this.answers = answers;
     }
 
@@ -83,9 +78,7 @@ class VmMetricsController {
     @PostMapping("/push")
     void push(@RequestBody VmMetricsRequest body, HttpServletRequest request,
             HttpServletResponse response) {
-        Problems problems = new Problems();
-        VmSample sample = validator.vm(body, SamplePath.BODY, validator.now(), problems);
-        problems.throwIfAny();
+        VmSample sample = validator.single(body, validator::vm);
         CompletableFuture<Map<String, Object>> reply = buffer.submit(List.of(sample))
                 .thenApply(receipt -> {
                     Map<String, Object> data = new LinkedHashMap<>();
@@ -113,16 +106,8 @@ class VmMetricsController {
     @PostMapping("/push-batch")
     void pushBatch(@RequestBody VmMetricsBatchRequest body, HttpServletRequest request,
             HttpServletResponse response) {
-        List<VmMetricsRequest> data = BatchBodies.samples(body == null ? null : body.vmMetrics(),
-                body == null ? null : body.unknownFields(), "vm_metrics",
-                settings.maxBatchSamples());
-        Problems problems = new Problems();
-        Instant now = validator.now();
-        List<VmSample> samples = new ArrayList<>(data.size());
-        for (int i = 0; i < data.size(); i++) {
-            samples.add(validator.vm(data.get(i), new SamplePath("vm_metrics", i), now, problems));
-        }
-        problems.throwIfAny();
+        List<VmSample> samples = validator.batch(body == null ? null : body.vmMetrics(),
+                body == null ? null : body.unknownFields(), "vm_metrics", validator::vm);
         CompletableFuture<Map<String, Object>> reply = buffer.submit(samples)
                 .thenApply(receipt -> {
                     Map<String, Object> answer = new LinkedHashMap<>();

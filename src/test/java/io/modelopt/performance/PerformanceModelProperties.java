@@ -207,22 +207,14 @@ class PerformanceModelProperties {
     }
 
     private static HardwareSpec withBandwidth(HardwareSpec h, double bandwidthGBps) {
-        return new HardwareSpec(h.name(), h.generation(), h.deviceCount(), h.cpuOnly(),
-                h.peakDenseTflops(), h.memoryGb(), bandwidthGBps, h.interconnectGBps(),
-                h.tdpWatts(), h.priceUsdPerHour(), h.graphicsClockMhz(), h.lastLevelCacheMb());
+        return h.toBuilder().memoryBandwidthGBps(bandwidthGBps).build();
     }
 
     private static HardwareSpec withCacheMb(HardwareSpec h, double cacheMb) {
-        return new HardwareSpec(h.name(), h.generation(), h.deviceCount(), h.cpuOnly(),
-                h.peakDenseTflops(), h.memoryGb(), h.memoryBandwidthGBps(),
-                h.interconnectGBps(), h.tdpWatts(), h.priceUsdPerHour(), h.graphicsClockMhz(),
-                cacheMb);
+        return h.toBuilder().lastLevelCacheMb(cacheMb).build();
     }
 
     private static HardwareSpec withPrice(HardwareSpec h, double price) {
-        return new HardwareSpec(h.name(), h.generation(), h.deviceCount(), h.cpuOnly(),
-                h.peakDenseTflops(), h.memoryGb(), h.memoryBandwidthGBps(),
-                h.interconnectGBps(), h.tdpWatts(), price, h.graphicsClockMhz(),
-                h.lastLevelCacheMb());
+        return h.toBuilder().priceUsdPerHour(price).build();
     }
 }

@@ -234,10 +234,7 @@ class PerformanceModelTest {
     }
 
     private static HardwareSpec withClock(HardwareSpec h, double clockMhz) {
-        return new HardwareSpec(h.name(), h.generation(), h.deviceCount(), h.cpuOnly(),
-                h.peakDenseTflops(), h.memoryGb(), h.memoryBandwidthGBps(),
-                h.interconnectGBps(), h.tdpWatts(), h.priceUsdPerHour(), clockMhz,
-                h.lastLevelCacheMb());
+        return h.toBuilder().graphicsClockMhz(clockMhz).build();
     }
 
     @Test
