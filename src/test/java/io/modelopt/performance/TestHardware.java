@@ -15,7 +15,7 @@ import java.util.Map;
  * {@code src/main/resources/catalog/hardware.csv} (per-GPU figures, whole-configuration
  * price; {@code num_gpu} 0 is a CPU-only server whose figures are the whole server's).
  */
-final class TestHardware {
+public final class TestHardware {
 
     static final Path CATALOG = Path.of("src/main/resources/catalog/hardware.csv");
 
@@ -56,7 +56,8 @@ final class TestHardware {
         }
     }
 
-    private static HardwareSpec toSpec(Map<String, String> r) {
+    /** One row in the catalog's hardware.csv columns; empty or absent cells are unknown. */
+    public static HardwareSpec toSpec(Map<String, String> r) {
         int gpus = Integer.parseInt(r.get("num_gpu"));
         return HardwareSpec.builder(r.get("name"))
                 .generation(r.get("architecture"))
@@ -79,10 +80,11 @@ final class TestHardware {
     }
 
     private static Double number(String text) {
-        return text.isEmpty() ? null : Double.valueOf(text);
+        return text == null || text.isEmpty() ? null : Double.valueOf(text);
     }
 
     private static double orZero(String text) {
-        return text.isEmpty() ? 0 : Double.parseDouble(text);
+        Double value = number(text);
+        return value == null ? 0 : value;
     }
 }

@@ -9,6 +9,7 @@ import io.modelopt.performance.Parallelism;
 import io.modelopt.performance.Precision;
 import io.modelopt.performance.Runtime;
 import io.modelopt.performance.TaskType;
+import io.modelopt.performance.TestHardware;
 import io.modelopt.performance.Workload;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -309,37 +310,15 @@ final class CalibrationCases {
     static Map<String, HardwareSpec> readHardware(Path csv) throws IOException {
         Map<String, HardwareSpec> specs = new LinkedHashMap<>();
         for (Map<String, String> r : Csv.read(csv)) {
-            if (!r.get("num_gpu").equals("1")) {
-                continue;
+            if (r.get("num_gpu").equals("1")) {
+                specs.put(r.get("name").toLowerCase(Locale.ROOT), TestHardware.toSpec(r));
             }
-            HardwareSpec spec = HardwareSpec.builder(r.get("name"))
-                    .generation(r.get("architecture"))
-                    .peakTflops(Precision.FP32, dbl(r.get("peak_fp32_tflops")))
-                    .peakTflops(Precision.TF32, dbl(r.get("peak_tf32_tflops")))
-                    .peakTflops(Precision.FP16, dbl(r.get("peak_fp16_tflops")))
-                    .peakTflops(Precision.BF16, dbl(r.get("peak_bf16_tflops")))
-                    .peakTflops(Precision.FP8, dbl(r.get("peak_fp8_tflops")))
-                    .peakTflops(Precision.INT8, dbl(r.get("peak_int8_tops")))
-                    .memoryGb(dbl(r.get("memory_gb")))
-                    .memoryBandwidthGBps(dbl(r.get("memory_bandwidth_gbps")))
-                    .interconnectGBps(orZero(r.get("interconnect_gbps")))
-                    .tdpWatts(orZero(r.get("tdp_watts")))
-                    .priceUsdPerHour(orZero(r.get("price_usd_per_hour")))
-                    .graphicsClockMhz(orZero(r.get("gpu_graphics_clock")))
-                    .lastLevelCacheMb(orZero(r.get("last_level_cache_mb")))
-                    .build();
-            specs.put(r.get("name").toLowerCase(Locale.ROOT), spec);
         }
         return specs;
     }
 
     private static Double dbl(String text) {
         return text == null || text.isEmpty() ? null : Double.valueOf(text);
-    }
-
-    private static double orZero(String text) {
-        Double value = dbl(text);
-        return value == null ? 0 : value;
     }
 
     private static Integer integer(String text) {
