@@ -235,11 +235,7 @@ class PostDeploymentOptimizer {
     }
 
     private Estimate estimate(Workload workload, HardwareSpec spec) {
-        try {
-            return model.estimate(workload, spec, Parallelism.defaults());
-        } catch (IllegalArgumentException e) {
-            throw ModelErrors.toApi(e, "model_type");
-        }
+        return ModelErrors.estimate(model, workload, spec, Parallelism.defaults(), "model_type");
     }
 
     private static List<Map<String, Object>> rank(List<Projection> fitting,

@@ -10,7 +10,6 @@ import java.util.Map;
 import io.modelopt.performance.Estimate;
 import io.modelopt.performance.Parallelism;
 import io.modelopt.performance.PerformanceModel;
-import io.modelopt.performance.Precision;
 import io.modelopt.performance.Workload;
 import io.modelopt.performance.web.EstimateView;
 import io.modelopt.performance.web.HardwareSelection;
@@ -64,7 +63,8 @@ class PreDeploymentOptimizer {
         List<HardwareSelection.Candidate> candidates = hardware.all();
         List<Evaluated> fitting = new ArrayList<>();
         for (HardwareSelection.Candidate candidate : candidates) {
-            Estimate estimate = estimate(workload, candidate);
+            Estimate estimate = ModelErrors.estimate(model, workload, candidate.spec(),
+                    Parallelism.defaults(), "model_type");
             if (estimate.fits()) {
                 fitting.add(new Evaluated(candidate, estimate));
             }
@@ -88,14 +88,6 @@ class PreDeploymentOptimizer {
         response.put("analysis_summary", summary(body, candidates.size(),
                 candidates.size() - fitting.size(), priority, workload));
         return response;
-    }
-
-    private Estimate estimate(Workload workload, HardwareSelection.Candidate candidate) {
-        try {
-            return model.estimate(workload, candidate.spec(), Parallelism.defaults());
-        } catch (IllegalArgumentException e) {
-            throw ModelErrors.toApi(e, "model_type");
-        }
     }
 
     private static Map<String, Object> result(Evaluated e, Priority priority,

@@ -99,7 +99,8 @@ class SimulationController {
         List<String> notFitting = new ArrayList<>();
         List<HardwareSelection.Candidate> candidates = hardware.all();
         for (HardwareSelection.Candidate candidate : candidates) {
-            Estimate estimate = estimate(workload, candidate);
+            Estimate estimate = ModelErrors.estimate(model, workload, candidate.spec(),
+                    Parallelism.defaults(), "Model");
             if (estimate.fits()) {
                 fitting.add(entry(candidate, estimate));
             } else {
@@ -116,14 +117,6 @@ class SimulationController {
         response.put("sort_by", sortBy.name().toLowerCase(Locale.ROOT));
         response.put("workload", WorkloadDefaults.describe(workload));
         return response;
-    }
-
-    private Estimate estimate(Workload workload, HardwareSelection.Candidate candidate) {
-        try {
-            return model.estimate(workload, candidate.spec(), Parallelism.defaults());
-        } catch (IllegalArgumentException e) {
-            throw ModelErrors.toApi(e, "Model");
-        }
     }
 
     private static Map<String, Object> entry(HardwareSelection.Candidate candidate,

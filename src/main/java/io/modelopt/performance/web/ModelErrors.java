@@ -1,5 +1,10 @@
 package io.modelopt.performance.web;
 
+import io.modelopt.performance.Estimate;
+import io.modelopt.performance.HardwareSpec;
+import io.modelopt.performance.Parallelism;
+import io.modelopt.performance.PerformanceModel;
+import io.modelopt.performance.Workload;
 import io.modelopt.web.ApiException;
 
 /**
@@ -12,7 +17,17 @@ public final class ModelErrors {
     private ModelErrors() {
     }
 
-    public static ApiException toApi(IllegalArgumentException e, String modelField) {
+    /** The model's estimate, or a 400 naming the request field its argument error is about. */
+    public static Estimate estimate(PerformanceModel model, Workload workload, HardwareSpec spec,
+            Parallelism parallelism, String modelField) {
+        try {
+            return model.estimate(workload, spec, parallelism);
+        } catch (IllegalArgumentException e) {
+            throw toApi(e, modelField);
+        }
+    }
+
+    private static ApiException toApi(IllegalArgumentException e, String modelField) {
         String message = e.getMessage() == null ? "is invalid" : e.getMessage();
         return ApiException.badRequest(fieldOf(message, modelField), message);
     }

@@ -127,12 +127,8 @@ class PerformanceController {
 
     private Map<String, Object> entry(HardwareSelection.Candidate candidate, Workload workload,
             Parallelism parallelism) {
-        Estimate estimate;
-        try {
-            estimate = model.estimate(workload, candidate.spec(), parallelism);
-        } catch (IllegalArgumentException e) {
-            throw ModelErrors.toApi(e, "model");
-        }
+        Estimate estimate = ModelErrors.estimate(model, workload, candidate.spec(), parallelism,
+                "model");
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("hardware_id", candidate.id());
         f.put("hardware", candidate.name());
